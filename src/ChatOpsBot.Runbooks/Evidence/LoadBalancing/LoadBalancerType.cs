@@ -1,0 +1,9 @@
+namespace ChatOpsBot.Runbooks.Evidence.LoadBalancing;
+
+public enum LoadBalancerType
+{
+    Application,
+    Network,
+    Gateway,
+    Classic,
+}

@@ -1,0 +1,3 @@
+namespace ChatOpsBot.Runbooks.Evidence.LoadBalancing;
+
+public sealed record WeightedTargetGroup(string TargetGroupArn, int? Weight);
