@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOpsBot.Runbooks.Findings;
+
+/// <summary>Builds copy-pasteable <c>aws</c> CLI commands (POSIX shell quoting) from real resource ids.</summary>
+public static class AwsCli
+{
+    /// <param name="words">The command words after <c>aws</c>, for example "elbv2", "modify-target-group".</param>
+    /// <param name="options">Option name (without dashes) and value; a null value is a flag.</param>
+    public static string Command(string region, IReadOnlyList<string> words, params (string Name, string? Value)[] options)
+    {
+        var sb = new StringBuilder("aws");
+        foreach (var w in words)
+        {
+            sb.Append(' ').Append(w);
+        }
+
+        foreach (var (name, value) in options)
+        {
+            sb.Append(" --").Append(name);
+            if (value is not null)
+            {
+                sb.Append(' ').Append(Quote(value));
+            }
+        }
+
+        sb.Append(" --region ").Append(Quote(region));
+        return sb.ToString();
+    }
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes a value for a POSIX shell only when it needs it.</summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@+%".Contains(c, StringComparison.Ordinal)))
+        {
+            return value;
+        }
+
+        return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+}

@@ -1,0 +1,117 @@
+using ChatOpsBot.Runbooks.Causes;
+using ChatOpsBot.Runbooks.Evidence.LoadBalancing;
+using ChatOpsBot.Runbooks.Findings;
+using static ChatOpsBot.Runbooks.Http503.Checks.Numbers;
+
+namespace ChatOpsBot.Runbooks.Http503.Checks;
+
+/// <summary>
+/// lb-capacity: the load balancer's state (active_impaired), RejectedConnectionCount, PeakLCUs against any LCU
+/// reservation, and load-balancer 503s that nothing else explains during a traffic surge. The remedy for ALB and
+/// NLB is an LCU reservation; SpilloverCount/SurgeQueueLength exist only for Classic and no "number of nodes" exists.
+/// </summary>
+internal static class CapacityCheck
+{
+    public static void Run(Http503Session s)
+    {
+        var e = s.Evidence;
+        var lb = e.LoadBalancer!;
+        var m = e.Metrics;
+        s.StepTitle = "Checked load-balancer capacity";
+        var facts = new List<Fact>
+        {
+            Fact.Of("elasticloadbalancing:DescribeLoadBalancers", $"{lb.Name} state: {lb.StateCode}{(lb.StateReason is { } r ? $" ({r})" : string.Empty)}.", lb.Arn),
+        };
+        var confirmed = new List<string>();
+        string? doubt = null;
+        var peak = m?.Max(Http503Metrics.PeakLcus);
+        if (peak is { } p)
+        {
+            facts.Add(Fact.Of("cloudwatch:GetMetricData", $"PeakLCUs reached {N(p)} in one minute.", lb.MetricDimension));
+        }
+
+        if (e.CapacityReservation is { } reservation)
+        {
+            if (reservation.MinimumCapacityUnits is { } reserved)
+            {
+                var states = string.Join(", ", reservation.Zones.Select(z => $"{z.AvailabilityZone ?? "?"} {z.StateCode ?? "?"}"));
+                facts.Add(Fact.Of("elasticloadbalancing:DescribeCapacityReservation", $"{N(reserved)} LCUs reserved ({states}).", lb.Arn));
+                if (reservation.Zones.Any(z => z.StateCode == "failed"))
+                {
+                    confirmed.Add($"the LCU reservation of {N(reserved)} failed to provision in {string.Join(", ", reservation.Zones.Where(z => z.StateCode == "failed").Select(z => z.AvailabilityZone))}");
+                }
+                else if (peak > reserved)
+                {
+                    facts.Add(Fact.Of("cloudwatch:GetMetricData", $"Peak usage {N(peak.Value)} LCUs exceeded the {N(reserved)} reserved: beyond the reservation the load balancer scales on demand, which takes minutes.", lb.MetricDimension));
+                }
+            }
+            else
+            {
+                facts.Add(Fact.Of("elasticloadbalancing:DescribeCapacityReservation", "No LCU reservation is set.", lb.Arn));
+            }
+        }
+
+        if (lb.StateCode == "active_impaired")
+        {
+            confirmed.Add($"{lb.Name} is active_impaired: AWS reports it is running but cannot scale{(lb.StateReason is { } reason ? $" ({reason})" : string.Empty)}");
+        }
+
+        if (m is not null && lb.Type == LoadBalancerType.Application)
+        {
+            var rejected = m.Sum(Http503Metrics.Rejected);
+            facts.Add(Fact.Of("cloudwatch:GetMetricData", $"RejectedConnectionCount: {N(rejected)} in the last {Minutes(s.Request.Window)}.", lb.MetricDimension));
+            if (rejected > 0)
+            {
+                confirmed.Add($"{lb.Name} rejected {N(rejected)} connections because it reached its maximum number of connections (RejectedConnectionCount)");
+            }
+
+            var explained = s.Findings.TryGetValue(CauseId.FixedResponse, out var f) && f.Status == CauseStatus.Confirmed
+                || s.Findings.TryGetValue(CauseId.NoRegisteredTargets, out var n) && n.Status == CauseStatus.Confirmed;
+            var surge = m.Max(Http503Metrics.Requests) is { } top && m.Median(Http503Metrics.Requests) is { } median && top >= 3 * Math.Max(median, 1) && top >= 1000;
+            if (confirmed.Count == 0 && s.LoadBalancerProduces5xx == true && !explained && surge)
+            {
+                doubt = $"The load balancer answered {N(m.Sum(Http503Metrics.Elb503))} 503s itself while requests jumped to {N(m.Max(Http503Metrics.Requests)!.Value)} per minute (median {N(m.Median(Http503Metrics.Requests)!.Value)}), and no routing or target cause explains them: it may be scaling behind a surge";
+            }
+        }
+        else if (m is not null && lb.Type == LoadBalancerType.Network)
+        {
+            var portErrors = m.Sum(Http503Metrics.PortAllocationErrors);
+            if (portErrors > 0)
+            {
+                facts.Add(Fact.Of("cloudwatch:GetMetricData", $"PortAllocationErrorCount: {N(portErrors)}: client IP translation ran out of ports (about 55,000 connections per target IP and port).", lb.MetricDimension));
+                doubt = $"{lb.Name} ran out of source ports for client IP translation {N(portErrors)} times: add targets or spread connections over more target ports";
+            }
+        }
+
+        var fix = confirmed.Count > 0 || doubt is not null ? ReservationFix(lb, peak) : null;
+        if (confirmed.Count > 0)
+        {
+            var text = string.Join("; ", confirmed);
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.Confirmed, char.ToUpperInvariant(text[0]) + text[1..] + ".", facts, fix));
+        }
+        else if (doubt is not null)
+        {
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.Inconclusive, doubt + ".", facts, fix));
+        }
+        else if (m is null)
+        {
+            var gap = s.GapSentence("cloudwatch:GetMetricData") ?? "metrics were not available";
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.Inconclusive, $"{lb.Name} is {lb.StateCode}, but without metrics rejected connections and LCU use are unknown ({gap}).", facts, null));
+        }
+        else
+        {
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.RuledOut, $"{lb.Name} is {lb.StateCode} and rejected no connections.", facts, null));
+        }
+
+        s.StepDetail = s.Findings[CauseId.LbCapacity].Summary;
+    }
+
+    private static Fix ReservationFix(LoadBalancerDescription lb, double? peak)
+    {
+        var units = peak is { } p && p > 0 ? (int)Math.Ceiling(p * 1.5) : 100;
+        return new Fix(
+            $"Reserve {N(units)} LCUs of capacity for {lb.Name} ahead of the load.",
+            AwsCli.Command(lb.Region, ["elbv2", "modify-capacity-reservation"], ("load-balancer-arn", lb.Arn), ("minimum-load-balancer-capacity", $"CapacityUnits={N(units)}")),
+            "ELB scales on its own but needs minutes for a sharp surge; a Load Balancer Capacity Unit reservation keeps at least that capacity provisioned (watch it go from pending to provisioned with describe-capacity-reservation). There is no node-count setting, and SpilloverCount/SurgeQueueLength exist only for Classic load balancers.");
+    }
+}
