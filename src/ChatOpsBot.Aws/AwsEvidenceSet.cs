@@ -1,0 +1,53 @@
+using ChatOpsBot.Runbooks.Evidence.Dns;
+using ChatOpsBot.Runbooks.Evidence.Instances;
+using ChatOpsBot.Runbooks.Evidence.LoadBalancing;
+using ChatOpsBot.Runbooks.Evidence.Metrics;
+using ChatOpsBot.Runbooks.Evidence.Network;
+
+namespace ChatOpsBot.Aws;
+
+/// <summary>The five evidence ports bound to one region and one set of credentials. Dispose it to release the
+/// HTTP connections and SDK clients.</summary>
+public sealed class AwsEvidenceSet : IDisposable
+{
+    private readonly IReadOnlyList<IDisposable> _owned;
+
+    internal AwsEvidenceSet(
+        string region,
+        ILoadBalancingEvidence loadBalancing,
+        IMetricsEvidence metrics,
+        INetworkEvidence network,
+        IInstanceManagementEvidence instanceManagement,
+        INameResolver nameResolver,
+        IReadOnlyList<IDisposable> owned)
+    {
+        Region = region;
+        LoadBalancing = loadBalancing;
+        Metrics = metrics;
+        Network = network;
+        InstanceManagement = instanceManagement;
+        NameResolver = nameResolver;
+        _owned = owned;
+    }
+
+    /// <summary>The region every port talks to.</summary>
+    public string Region { get; }
+
+    public ILoadBalancingEvidence LoadBalancing { get; }
+
+    public IMetricsEvidence Metrics { get; }
+
+    public INetworkEvidence Network { get; }
+
+    public IInstanceManagementEvidence InstanceManagement { get; }
+
+    public INameResolver NameResolver { get; }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+}
