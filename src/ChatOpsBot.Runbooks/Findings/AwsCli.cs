@@ -7,8 +7,9 @@ namespace ChatOpsBot.Runbooks.Findings;
 public static class AwsCli
 {
     /// <param name="words">The command words after <c>aws</c>, for example "elbv2", "modify-target-group".</param>
-    /// <param name="options">Option name (without dashes) and value; a null value is a flag.</param>
-    public static string Command(string region, IReadOnlyList<string> words, params (string Name, string? Value)[] options)
+    /// <param name="options">Option name (without dashes) and value: a string, a list of strings (several
+    /// arguments, as <c>--instance-ids a b</c>), or null for a flag.</param>
+    public static string Command(string region, IReadOnlyList<string> words, params (string Name, object? Value)[] options)
     {
         var sb = new StringBuilder("aws");
         foreach (var w in words)
@@ -19,9 +20,18 @@ public static class AwsCli
         foreach (var (name, value) in options)
         {
             sb.Append(" --").Append(name);
-            if (value is not null)
+            switch (value)
             {
-                sb.Append(' ').Append(Quote(value));
+                case string one:
+                    sb.Append(' ').Append(Quote(one));
+                    break;
+                case IEnumerable<string> many:
+                    foreach (var v in many)
+                    {
+                        sb.Append(' ').Append(Quote(v));
+                    }
+
+                    break;
             }
         }
 

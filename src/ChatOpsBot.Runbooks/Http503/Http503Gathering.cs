@@ -112,7 +112,7 @@ internal sealed class Http503Gathering(EvidenceSources sources, TimeProvider tim
 
         var end = Truncate(time.GetUtcNow());
         var start = end - s.Request.Window;
-        var queries = Http503Metrics.BuildQueries(lb, groups, 60);
+        var queries = Http503Metrics.BuildQueries(lb, groups, s.Request.Window <= TimeSpan.FromHours(3) ? 60 : 300);
         if (queries.Count > 0)
         {
             tasks.Add(Try(s, "metrics", async () =>

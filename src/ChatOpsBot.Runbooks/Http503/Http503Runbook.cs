@@ -87,7 +87,6 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
 
         If(Http503State.Start, Http503State.RejectedInput, Http503Guards.InputMalformed, "input is not a load balancer name or ARN");
         If(Http503State.Start, Http503State.ResolvingLoadBalancer, Http503Guards.InputWellFormed, "input is a name or ARN");
-        machine.Configure(Http503State.RejectedInput).OnEntry(() => Parse(s), "say what is wrong with the input");
 
         machine.Configure(Http503State.ResolvingLoadBalancer).OnEntryAsync(() => { Parse(s); return gather.ResolveAsync(s, ct); }, "DescribeLoadBalancers");
         If(Http503State.ResolvingLoadBalancer, Http503State.GatheringConfiguration, Http503Guards.Found, "application or network load balancer found");
@@ -137,8 +136,22 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
 
         Check(Http503State.Concluding, Checks.Decision.Run, "one root cause, contributing causes");
         Then(Http503State.Concluding, Http503State.Diagnosed);
+        foreach (var terminal in Terminal)
+        {
+            machine.Configure(terminal).OnEntry(() => Finish(s), "report");
+        }
 
         return machine;
+    }
+
+    private static void Finish(Http503Session s)
+    {
+        if (s.State == Http503State.RejectedInput)
+        {
+            Parse(s);
+        }
+
+        s.StepTitle = "Finished";
     }
 
     private static void Parse(Http503Session s)

@@ -56,7 +56,9 @@ internal static class Decision
             s.Suggestions.Add($"Grant {gap.IamAction} to the bot's role to check {gap.Step} (see the read-only policy in the README).");
         }
 
-        s.StepDetail = s.Headline;
+        s.StepDetail = s.RootCause == CauseId.None
+            ? "no cause confirmed"
+            : $"root cause {s.RootCause.ToWire()}" + (s.Contributing.Count > 0 ? $", contributing {string.Join(", ", s.Contributing.Select(c => c.ToWire()))}" : string.Empty);
     }
 
     private static bool IsConfirmed(Http503Session s, CauseId cause) =>

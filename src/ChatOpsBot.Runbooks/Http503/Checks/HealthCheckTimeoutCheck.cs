@@ -103,7 +103,7 @@ internal static class HealthCheckTimeoutCheck
         var wanted = (int)Math.Ceiling(Math.Max(hc.TimeoutSeconds * 2, (p99 ?? 0) * 1.5));
         var timeout = Math.Clamp(wanted, 2, 120);
         var interval = Math.Max(hc.IntervalSeconds, timeout + 5);
-        var options = new List<(string, string?)> { ("target-group-arn", tg.Arn), ("health-check-timeout-seconds", N(timeout)) };
+        var options = new List<(string, object?)> { ("target-group-arn", tg.Arn), ("health-check-timeout-seconds", N(timeout)) };
         if (interval != hc.IntervalSeconds)
         {
             options.Add(("health-check-interval-seconds", N(Math.Min(interval, 300))));

@@ -142,13 +142,13 @@ internal static class NetworkPathCheck
         var port = N(r.Port);
         var subnets = s.Evidence.Subnets ?? [];
         string CidrOf(string subnetId) => subnets.FirstOrDefault(x => x.SubnetId == subnetId)?.CidrBlock ?? "<subnet-cidr>";
-        var why = $"{blocker.Explanation} Security groups are allow-lists and network ACLs deny what no lower-numbered rule allows; this adds the missing allowance for exactly this port and peer.";
+        var why = $"{blocker.Explanation.TrimEnd('.')}. Security groups are allow-lists and network ACLs deny what no lower-numbered rule allows; this adds the missing allowance for exactly this port and peer.";
         switch (blocker.Kind)
         {
             case PathCheckKind.DestinationSecurityGroupIngress:
             {
                 var targetGroup = r.Target.SecurityGroupIds.FirstOrDefault() ?? "<target-sg>";
-                var source = r.Node.SecurityGroupIds.Count > 0
+                (string, object?) source = r.Node.SecurityGroupIds.Count > 0
                     ? ("source-group", r.Node.SecurityGroupIds[0])
                     : ("cidr", CidrOf(r.Node.SubnetId));
                 return new Fix(

@@ -56,7 +56,7 @@ internal static class RegistrationCheck
                 fix ??= stopped.Length > 0 && tg.TargetType == "instance"
                     ? new Fix(
                         $"Start the stopped instances registered in {tg.Name}.",
-                        AwsCli.Command(lb.Region, ["ec2", "start-instances"], ("instance-ids", string.Join(' ', stopped.Take(10)))),
+                        AwsCli.Command(lb.Region, ["ec2", "start-instances"], ("instance-ids", stopped.Take(10).ToArray())),
                         "Target.InvalidState means the instance is stopped or terminated; a running instance passes health checks again and receives traffic.")
                     : RegisterFix(lb, tg);
                 continue;

@@ -110,7 +110,7 @@ internal static class TargetHealthCheck
         {
             return new Fix(
                 summary,
-                AwsCli.Command(lb.Region, ["ssm", "send-command"], ("document-name", "AWS-RunShellScript"), ("instance-ids", string.Join(' ', managed)), ("comment", "chatopsbot read-only 503 probe"), ("parameters", $"commands=[\"ss -ltnp 'sport = :{N(port)}'\",\"systemctl --failed --no-pager\",\"curl -s -o /dev/null -w '%{{http_code}}' http://127.0.0.1:{N(port)}{tg.HealthCheck.Path ?? "/"}\"]")),
+                AwsCli.Command(lb.Region, ["ssm", "send-command"], ("document-name", "AWS-RunShellScript"), ("instance-ids", managed), ("comment", "chatopsbot read-only 503 probe"), ("parameters", $"commands=[\"ss -ltnp 'sport = :{N(port)}'\",\"systemctl --failed --no-pager\",\"curl -s -o /dev/null -w '%{{http_code}}' http://127.0.0.1:{N(port)}{tg.HealthCheck.Path ?? "/"}\"]")),
                 "The load balancer marks a target unhealthy when its own check fails; this read-only Run Command shows whether the process is running, whether the port is listening and what the health path answers locally, which tells a crashed app from a wrong bind address.");
         }
 

@@ -1,0 +1,60 @@
+using ChatOpsBot.Simulator.Scenarios;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary>Routes the command line to a verb.</summary>
+public static class CliApp
+{
+    public const string Help = """
+        chatopsbot: diagnose production incidents from a terminal or a chat channel.
+
+        Commands:
+          diagnose 503 <lb-name-or-arn> [options]   find why a load balancer answers 503 (see `diagnose --help`)
+          scenarios                                 list the simulated-AWS scenarios for --simulate
+          help                                      this text
+
+        Exit codes: 0 diagnosed, 1 unexpected failure, 2 bad input, 3 AWS access problem, 4 unsupported load balancer type.
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            await terminal.Out.WriteLineAsync(Help);
+            return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Diagnosed;
+        }
+
+        var rest = args.Skip(1).ToArray();
+        switch (args[0])
+        {
+            case "diagnose":
+                if (rest.Contains("--help") || rest.Contains("-h"))
+                {
+                    await terminal.Out.WriteLineAsync(DiagnoseOptions.Usage);
+                    return ExitCodes.Diagnosed;
+                }
+
+                var options = DiagnoseOptions.Parse(rest, out var error);
+                if (options is null)
+                {
+                    await terminal.Error.WriteLineAsync(error);
+                    await terminal.Error.WriteLineAsync(DiagnoseOptions.Usage);
+                    return ExitCodes.BadInput;
+                }
+
+                return await new DiagnoseCommand(terminal, time).RunAsync(options, cancellationToken);
+            case "scenarios":
+                foreach (var name in ScenarioCatalog.Names)
+                {
+                    var scenario = ScenarioCatalog.Load(name);
+                    await terminal.Out.WriteLineAsync($"{name,-34} {scenario.Description}");
+                }
+
+                return ExitCodes.Diagnosed;
+            default:
+                await terminal.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+                await terminal.Error.WriteLineAsync(Help);
+                return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using ChatOpsBot.Aws;
+using ChatOpsBot.Aws.Configuration;
+using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Evidence;
+using ChatOpsBot.Runbooks.Findings;
+using ChatOpsBot.Runbooks.Http503;
+using ChatOpsBot.Runbooks.Rendering;
+using ChatOpsBot.Simulation;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary><c>diagnose 503 &lt;lb&gt;</c>: runs the runbook against AWS (or the simulator) and prints the report.</summary>
+internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
+{
+    public async Task<int> RunAsync(DiagnoseOptions options, CancellationToken cancellationToken)
+    {
+        SimulatedEnvironment? simulated = null;
+        try
+        {
+            AwsConnectionSettings settings;
+            if (options.Simulate)
+            {
+                try
+                {
+                    simulated = await SimulatedEnvironment.StartAsync(options.Scenario, null, cancellationToken);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidDataException)
+                {
+                    var message = e is ArgumentException { ParamName: { } p } ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message;
+                    await terminal.Error.WriteLineAsync($"{message} Run `scenarios` to list the built-in ones.");
+                    return ExitCodes.BadInput;
+                }
+
+                await terminal.Error.WriteLineAsync($"Simulated AWS: scenario '{simulated.Aws.Scenario.Name}' at {simulated.Aws.BaseUrl} (region {simulated.Aws.Region}); no real AWS account is used.");
+                if (options.Region is { } r && r != simulated.Aws.Region)
+                {
+                    await terminal.Error.WriteLineAsync($"--region {r} ignored: the scenario lives in {simulated.Aws.Region}.");
+                }
+
+                settings = simulated.Settings;
+            }
+            else
+            {
+                settings = new AwsConnectionSettings { Region = options.Region, Profile = options.Profile, DnsServer = options.DnsServer };
+            }
+
+            var identifier = LoadBalancerIdentifier.Parse(options.LoadBalancer, out _);
+            AwsEvidenceSet evidence;
+            try
+            {
+                evidence = AwsEvidence.Create(settings, time, identifier?.Region);
+            }
+            catch (ArgumentException e)
+            {
+                await terminal.Error.WriteLineAsync($"AWS is not configured: {e.Message}");
+                return ExitCodes.AwsAccess;
+            }
+
+            using (evidence)
+            {
+                var sources = new EvidenceSources(evidence.LoadBalancing, evidence.Metrics, evidence.Network, evidence.InstanceManagement, evidence.NameResolver);
+                var runbook = new Http503Runbook(sources, time);
+                var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since);
+                var report = await runbook.RunAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
+                await terminal.Out.WriteAsync(options.Output switch
+                {
+                    OutputFormat.Json => ReportJson.Write(report) + "\n",
+                    OutputFormat.Markdown => ReportMarkdown.Write(report),
+                    _ => TextReport.Write(report, terminal.Color),
+                });
+                await terminal.Out.FlushAsync(cancellationToken);
+                return report.Outcome switch
+                {
+                    DiagnosisOutcome.Diagnosed => ExitCodes.Diagnosed,
+                    DiagnosisOutcome.BadInput => ExitCodes.BadInput,
+                    DiagnosisOutcome.Unsupported => ExitCodes.Unsupported,
+                    _ => ExitCodes.AwsAccess,
+                };
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await terminal.Error.WriteLineAsync("Interrupted.");
+            return ExitCodes.Cancelled;
+        }
+        catch (EvidenceException e)
+        {
+            await terminal.Error.WriteLineAsync($"AWS failed: {e.Message}");
+            return ExitCodes.AwsAccess;
+        }
+        finally
+        {
+            if (simulated is not null)
+            {
+                await simulated.DisposeAsync();
+            }
+        }
+    }
+}

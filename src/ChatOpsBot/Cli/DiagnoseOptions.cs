@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary>The parsed arguments of <c>diagnose 503 &lt;lb&gt; [options]</c>.</summary>
+public sealed record DiagnoseOptions(
+    string Symptom,
+    string LoadBalancer,
+    string? Region,
+    string? Profile,
+    TimeSpan Since,
+    bool Simulate,
+    string? Scenario,
+    OutputFormat Output,
+    string? DnsServer)
+{
+    public static readonly IReadOnlyList<string> SupportedSymptoms = ["503"];
+
+    public const string Usage = """
+        Usage: diagnose 503 <load-balancer-name-or-arn> [options]
+
+          --region R            AWS region (default: the ARN's region, AWS_REGION, or the profile's)
+          --profile P           named profile from ~/.aws/config and ~/.aws/credentials
+          --since 60m           how far back to read metrics: 5m to 24h (default 60m)
+          --simulate [NAME]     run against the built-in simulated AWS (scenario NAME; `scenarios` lists them)
+          --output text|markdown|json   report format on stdout (default text)
+          --dns-server IP[:PORT]        resolve names with this DNS server instead of the system resolver
+        """;
+
+    /// <summary>Parses the arguments after the verb. Returns null with a sentence in <paramref name="error"/> on bad usage.</summary>
+    public static DiagnoseOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        var positional = new List<string>();
+        string? region = null, profile = null, scenario = null, dns = null;
+        var since = TimeSpan.FromMinutes(60);
+        var simulate = false;
+        var output = OutputFormat.Text;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            string? Value()
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                return args[++i];
+            }
+
+            switch (a)
+            {
+                case "--region":
+                    region = Value();
+                    if (region is null)
+                    {
+                        error = "--region needs a value, for example --region eu-west-1.";
+                        return null;
+                    }
+
+                    break;
+                case "--profile":
+                    profile = Value();
+                    if (profile is null)
+                    {
+                        error = "--profile needs a profile name.";
+                        return null;
+                    }
+
+                    break;
+                case "--since":
+                    var s = Value();
+                    if (s is null || ParseDuration(s) is not { } d || d < TimeSpan.FromMinutes(5) || d > TimeSpan.FromHours(24))
+                    {
+                        error = $"--since takes a duration from 5m to 24h, such as 30m or 2h (got '{s}').";
+                        return null;
+                    }
+
+                    since = d;
+                    break;
+                case "--simulate":
+                    simulate = true;
+                    scenario = Value();
+                    break;
+                case "--output":
+                    var o = Value();
+                    if (!Enum.TryParse(o, ignoreCase: true, out output) || o!.Any(char.IsDigit))
+                    {
+                        error = $"--output takes text, markdown or json (got '{o}').";
+                        return null;
+                    }
+
+                    break;
+                case "--dns-server":
+                    dns = Value();
+                    if (dns is null)
+                    {
+                        error = "--dns-server needs an address, for example 10.0.0.2 or 127.0.0.1:5353.";
+                        return null;
+                    }
+
+                    break;
+                default:
+                    if (a.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        error = $"Unknown option {a}.";
+                        return null;
+                    }
+
+                    positional.Add(a);
+                    break;
+            }
+        }
+
+        if (positional.Count != 2)
+        {
+            error = positional.Count < 2
+                ? "Name the status code and the load balancer, for example: diagnose 503 my-alb"
+                : $"Too many arguments: {string.Join(' ', positional.Skip(2))}";
+            return null;
+        }
+
+        if (!SupportedSymptoms.Contains(positional[0]))
+        {
+            error = $"There is no runbook for {positional[0]} yet; available: {string.Join(", ", SupportedSymptoms)}.";
+            return null;
+        }
+
+        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns);
+    }
+
+    /// <summary>Parses 90s, 30m, 2h, 1d, or a bare number of minutes.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        var unit = char.IsLetter(t[^1]) ? t[^1] : 'm';
+        var number = char.IsLetter(t[^1]) ? t[..^1] : t;
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return null;
+        }
+
+        return unit switch
+        {
+            's' => TimeSpan.FromSeconds(n),
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            'd' => TimeSpan.FromDays(n),
+            _ => null,
+        };
+    }
+}

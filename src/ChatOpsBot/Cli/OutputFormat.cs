@@ -1,0 +1,8 @@
+namespace ChatOpsBot.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Markdown,
+    Json,
+}
