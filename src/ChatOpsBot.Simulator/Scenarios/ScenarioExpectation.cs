@@ -10,4 +10,13 @@ public sealed record ScenarioExpectation
 
     /// <summary>Strings the report must mention.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>The name or ARN to diagnose; default: the first load balancer of the scenario.</summary>
+    public string? LoadBalancer { get; init; }
+
+    /// <summary>The CLI's exit code: 0 diagnosed, 2 bad input, 3 AWS access problem, 4 unsupported type.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>Cause id → expected status (confirmed, ruled-out, inconclusive, not-checked) for causes that matter.</summary>
+    public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
 }

@@ -80,7 +80,9 @@ internal static class DnsCheck
             }
             else
             {
-                confirmed.Add($"{lb.Name}'s DNS name {resolution.Name} does not resolve ({resolution.Error ?? "no addresses"}, resolver {resolution.Resolver}): clients cannot reach it by name");
+                // Seen only from where the bot runs: a private network without public DNS gives the same answer,
+                // so this alone never confirms a DNS fault.
+                doubts.Add($"{lb.Name}'s DNS name {resolution.Name} does not resolve from where the bot runs ({resolution.Error ?? "no addresses"}, resolver {resolution.Resolver}); if clients see the same, they cannot reach it by name");
                 facts.Add(Fact.Of("dns", $"{resolution.Name}: {resolution.Error ?? "no addresses"} from {resolution.Resolver}.", lb.Arn));
                 fix ??= new Fix(
                     "Check the record clients use (a CNAME or Route 53 alias) points at the load balancer's current DNS name, and that your resolver can reach public DNS.",
