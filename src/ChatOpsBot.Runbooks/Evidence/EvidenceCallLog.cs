@@ -45,9 +45,12 @@ public sealed class EvidenceCallLog
     /// The number of sequential waves: the longest chain of calls in which each starts only after the previous
     /// one ended. Concurrent calls share a wave; a paginated or dependent call adds one.
     /// </summary>
-    public int SequentialWaves()
+    public int SequentialWaves() => CountWaves(Calls);
+
+    /// <summary>The number of sequential waves in any list of calls (see <see cref="SequentialWaves()"/>).</summary>
+    public static int CountWaves(IEnumerable<EvidenceCall> recorded)
     {
-        var calls = Calls.OrderBy(c => c.Started).ToArray();
+        var calls = recorded.OrderBy(c => c.Started).ToArray();
         var depth = new int[calls.Length];
         var best = 0;
         for (var i = 0; i < calls.Length; i++)
