@@ -214,6 +214,38 @@ public sealed class Ec2NetworkEvidenceTests
     }
 
     [Fact]
+    public async Task GetSubnets_ServiceUnavailableOnce_SdkRetriesAndTheCallRecordCountsBothAttempts()
+    {
+        var calls = 0;
+        await using var server = await FakeAwsServer.StartAsync(_ => Interlocked.Increment(ref calls) == 1
+            ? Ec2Error(503, "Unavailable")
+            : CannedResponse.Xml($"<DescribeSubnetsResponse xmlns=\"{Ns}\"><subnetSet><item><subnetId>subnet-1</subnetId><vpcId>vpc-1</vpcId><availabilityZone>us-west-2a</availabilityZone><cidrBlock>10.0.1.0/24</cidrBlock><ipv6CidrBlockAssociationSet/></item></subnetSet></DescribeSubnetsResponse>"));
+        using var aws = TestAws.Create(server);
+        using var scope = EvidenceCallLog.Begin(out var log);
+
+        var subnet = Assert.Single(await aws.Network.GetSubnetsAsync("vpc-1", CancellationToken.None));
+
+        Assert.Equal(new SubnetDescription("subnet-1", "vpc-1", "us-west-2a", "10.0.1.0/24", subnet.Ipv6CidrBlocks), subnet);
+        Assert.Empty(subnet.Ipv6CidrBlocks);
+        Assert.Equal(2, server.Requests.Count);
+        var call = Assert.Single(log.Calls);
+        Assert.Equal((2, "ok"), (call.Attempts, call.Outcome));
+    }
+
+    [Fact]
+    public async Task GetSubnets_Throttled_SdkRetriesBoundedThenThrottled()
+    {
+        await using var server = await FakeAwsServer.StartAsync(_ => Ec2Error(503, "RequestLimitExceeded"));
+        using var aws = TestAws.Create(server, maxAttempts: 2);
+
+        var ex = await Assert.ThrowsAsync<EvidenceException>(() => aws.Network.GetSubnetsAsync("vpc-1", CancellationToken.None));
+
+        Assert.Equal(EvidenceFailureKind.Throttled, ex.Kind);
+        Assert.Equal("RequestLimitExceeded", ex.ErrorCode);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task GetSubnets_AccessDenied_IsTypedWithTheIamAction()
     {
         await using var server = await FakeAwsServer.StartAsync(_ => Ec2Error(403, "UnauthorizedOperation"));
