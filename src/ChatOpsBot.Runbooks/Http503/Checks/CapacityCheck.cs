@@ -87,7 +87,7 @@ internal static class CapacityCheck
         if (confirmed.Count > 0)
         {
             var text = string.Join("; ", confirmed);
-            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.Confirmed, char.ToUpperInvariant(text[0]) + text[1..] + ".", facts, fix));
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.Confirmed, (text.StartsWith(lb.Name, StringComparison.Ordinal) ? text : char.ToUpperInvariant(text[0]) + text[1..]) + ".", facts, fix));
         }
         else if (doubt is not null)
         {

@@ -94,6 +94,11 @@ internal static class HealthCheckSettingsCheck
         {
             s.Record(new CauseFinding(CauseId.HealthCheckMisconfigured, CauseStatus.Confirmed, summary, facts, fix));
         }
+        else if (Unread(e) is { Length: > 0 } unread)
+        {
+            var gap = s.GapSentence("elasticloadbalancing:DescribeTargetHealth") ?? "target health could not be read";
+            s.Record(new CauseFinding(CauseId.HealthCheckMisconfigured, CauseStatus.Inconclusive, $"Could not compare the health-check settings of {unread} with what the targets answer: {gap}.", facts, null));
+        }
         else if (!anyUnhealthy)
         {
             s.Record(new CauseFinding(CauseId.HealthCheckMisconfigured, CauseStatus.RuledOut, "Health checks pass with the current settings.", facts, null));
@@ -105,6 +110,10 @@ internal static class HealthCheckSettingsCheck
 
         s.StepDetail = s.Findings[CauseId.HealthCheckMisconfigured].Summary;
     }
+
+    /// <summary>Routed groups whose target health could not be read, as a list of names, or empty.</summary>
+    internal static string Unread(Http503Evidence e) =>
+        string.Join(", ", Http503Topology.InUseTargetGroups(e).Where(tg => !e.TargetHealth.ContainsKey(tg.Arn)).Select(tg => tg.Name));
 
     private static string Classify(int code) => code switch
     {

@@ -71,6 +71,11 @@ internal static class HealthCheckTimeoutCheck
         {
             s.Record(new CauseFinding(CauseId.HealthCheckTimeout, CauseStatus.Confirmed, confirmed, facts, fix));
         }
+        else if (HealthCheckSettingsCheck.Unread(e) is { Length: > 0 } unread)
+        {
+            var gap = s.GapSentence("elasticloadbalancing:DescribeTargetHealth") ?? "target health could not be read";
+            s.Record(new CauseFinding(CauseId.HealthCheckTimeout, CauseStatus.Inconclusive, $"Could not tell whether the targets of {unread} time out: {gap}.", facts, null));
+        }
         else if (explainedByNetwork)
         {
             s.Record(new CauseFinding(CauseId.HealthCheckTimeout, CauseStatus.RuledOut, "The health-check timeouts are explained by the blocked network path, not by slow targets.", facts, null));
