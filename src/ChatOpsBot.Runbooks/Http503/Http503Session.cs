@@ -40,8 +40,8 @@ public sealed class Http503Session(DiagnosisRequest request, DateTimeOffset star
     /// <summary>Who produced the 5xx, as a sentence (set by the attribution step).</summary>
     public string? Attribution { get; set; }
 
-    /// <summary>The load balancer produced a material number of 503/5xx itself (null when metrics were unavailable).</summary>
-    public bool? LoadBalancerProduces5xx { get; set; }
+    /// <summary>The load balancer produced a material number of 503s itself (null when metrics were unavailable).</summary>
+    public bool? LoadBalancerProduces503 { get; set; }
 
     public CauseId RootCause { get; set; } = CauseId.None;
 

@@ -65,7 +65,11 @@ internal static class TextReport
             {
                 sb.Append(a.Dim("  Fix")).Append('\n');
                 Indented(sb, fix.Summary, "    ");
-                sb.Append("    ").Append(a.Cyan("$ " + fix.Command)).Append('\n');
+                foreach (var line in fix.Command.Split('\n'))
+                {
+                    sb.Append("    ").Append(a.Cyan(line.StartsWith('#') ? line : "$ " + line)).Append('\n');
+                }
+
                 sb.Append(a.Dim("  Why it works")).Append('\n');
                 Indented(sb, fix.Why, "    ");
             }

@@ -32,24 +32,50 @@ internal static class AttributionCheck
             var targetResets = m.Sum(Http503Metrics.TargetResets);
             s.Attribution = $"A network load balancer answers no HTTP codes: in the last {window} it reset {N(elbResets)} connections itself and targets reset {N(targetResets)} (TCP_ELB_Reset_Count, TCP_Target_Reset_Count).";
             s.StepDetail = s.Attribution;
-            s.LoadBalancerProduces5xx = elbResets > 0;
+            s.LoadBalancerProduces503 = false;
             s.Record(CauseFinding.NotChecked(CauseId.TargetErrors, "Network load balancers pass TCP through and see no HTTP status codes; any 503 comes from the application itself."));
             return;
         }
 
         var elb503 = m.Sum(Http503Metrics.Elb503);
-        var elb5xx = Math.Max(m.Sum(Http503Metrics.Elb5xx), elb503);
+        var elb502 = m.Sum(Http503Metrics.Elb502);
+        var elb504 = m.Sum(Http503Metrics.Elb504);
+        var elb5xx = Math.Max(m.Sum(Http503Metrics.Elb5xx), elb503 + elb502 + elb504);
         var target5xx = m.Sum(Http503Metrics.Target5xx);
         var requests = m.Sum(Http503Metrics.Requests);
-        s.LoadBalancerProduces5xx = Material(elb5xx, requests);
+        s.LoadBalancerProduces503 = Material(elb503, requests);
+        var elbParts = new List<string>();
+        if (elb503 > 0)
+        {
+            elbParts.Add($"{N(elb503)} 503 (HTTPCode_ELB_503_Count)");
+        }
+
+        if (elb502 > 0)
+        {
+            elbParts.Add($"{N(elb502)} 502 (HTTPCode_ELB_502_Count: targets refused or reset the connection, or answered malformed)");
+        }
+
+        if (elb504 > 0)
+        {
+            elbParts.Add($"{N(elb504)} 504 (HTTPCode_ELB_504_Count: targets did not accept or answer in time)");
+        }
+
+        var other = elb5xx - elb503 - elb502 - elb504;
+        if (other > 0)
+        {
+            elbParts.Add($"{N(other)} other 5xx (HTTPCode_ELB_5XX_Count)");
+        }
+
+        var elbText = string.Join(", ", elbParts);
+        var not503 = elb5xx > 0 && elb503 == 0 ? " None of them is a 503: users see the load balancer's 502/504 pages." : string.Empty;
         var fact = Fact.Of(
             "cloudwatch:GetMetricData",
-            $"Last {window}: {N(elb503)} HTTPCode_ELB_503_Count and {N(elb5xx)} HTTPCode_ELB_5XX_Count from the load balancer, {N(target5xx)} HTTPCode_Target_5XX_Count from targets, of {N(requests)} requests.",
+            $"Last {window}: from the load balancer {N(elb503)} HTTPCode_ELB_503_Count, {N(elb502)} HTTPCode_ELB_502_Count, {N(elb504)} HTTPCode_ELB_504_Count ({N(elb5xx)} HTTPCode_ELB_5XX_Count in all); from targets {N(target5xx)} HTTPCode_Target_5XX_Count; {N(requests)} requests.",
             lb.MetricDimension);
         s.Attribution = (elb5xx, target5xx) switch
         {
-            ( > 0, > 0) => $"Both: the load balancer generated {N(elb5xx)} 5xx ({N(elb503)} of them 503) and targets returned {N(target5xx)} 5xx in the last {window}.",
-            ( > 0, _) => $"The load balancer itself generated the errors: {N(elb503)} 503 ({N(elb5xx)} 5xx in all) in the last {window}; targets returned no 5xx.",
+            ( > 0, > 0) => $"Both: the load balancer generated {elbText} and targets returned {N(target5xx)} 5xx (HTTPCode_Target_5XX_Count) in the last {window}.{not503}",
+            ( > 0, _) => $"The load balancer itself generated the errors in the last {window}: {elbText}; targets returned no 5xx.{not503}",
             (_, > 0) => $"The targets returned the errors: {N(target5xx)} HTTPCode_Target_5XX_Count in the last {window}; the load balancer generated no 5xx itself.",
             _ => $"No 5xx was recorded in the last {window} (of {N(requests)} requests).",
         };

@@ -68,7 +68,7 @@ internal static class CapacityCheck
             var explained = s.Findings.TryGetValue(CauseId.FixedResponse, out var f) && f.Status == CauseStatus.Confirmed
                 || s.Findings.TryGetValue(CauseId.NoRegisteredTargets, out var n) && n.Status == CauseStatus.Confirmed;
             var surge = m.Max(Http503Metrics.Requests) is { } top && m.Median(Http503Metrics.Requests) is { } median && top >= 3 * Math.Max(median, 1) && top >= 1000;
-            if (confirmed.Count == 0 && s.LoadBalancerProduces5xx == true && !explained && surge)
+            if (confirmed.Count == 0 && s.LoadBalancerProduces503 == true && !explained && surge)
             {
                 doubt = $"The load balancer answered {N(m.Sum(Http503Metrics.Elb503))} 503s itself while requests jumped to {N(m.Max(Http503Metrics.Requests)!.Value)} per minute (median {N(m.Median(Http503Metrics.Requests)!.Value)}), and no routing or target cause explains them: it may be scaling behind a surge";
             }

@@ -25,7 +25,7 @@ internal static class Decision
     public static void Run(Http503Session s)
     {
         s.StepTitle = "Decided the root cause";
-        var order = (s.LoadBalancerProduces5xx == false ? TargetsFirst : LoadBalancerFirst).ToList();
+        var order = (s.LoadBalancerProduces503 == false ? TargetsFirst : LoadBalancerFirst).ToList();
         if (IsConfirmed(s, CauseId.FixedResponse) && IsConfirmed(s, CauseId.NoRegisteredTargets) && s.Evidence.Metrics is { } m
             && m.Sum(Http503Metrics.FixedResponses) < 0.5 * m.Sum(Http503Metrics.Elb503))
         {
@@ -39,6 +39,13 @@ internal static class Decision
         s.Contributing.Clear();
         s.Contributing.AddRange(confirmed.Skip(1));
         var lb = s.Evidence.LoadBalancer!;
+        if (s.RootCause is not CauseId.UnhealthyTargets and not CauseId.None
+            && s.Findings.TryGetValue(CauseId.UnhealthyTargets, out var unhealthy) && unhealthy.Status == CauseStatus.Confirmed)
+        {
+            // The targets are unhealthy because of the root cause: repairing the application would be the wrong advice.
+            s.Record(unhealthy with { Fix = RecoveryFix(s, lb) });
+        }
+
         if (s.RootCause != CauseId.None)
         {
             s.Headline = $"{s.RootCause.ToWire()}: {s.Findings[s.RootCause].Summary}";
@@ -59,6 +66,18 @@ internal static class Decision
         s.StepDetail = s.RootCause == CauseId.None
             ? "no cause confirmed"
             : $"root cause {s.RootCause.ToWire()}" + (s.Contributing.Count > 0 ? $", contributing {string.Join(", ", s.Contributing.Select(c => c.ToWire()))}" : string.Empty);
+    }
+
+    private static Findings.Fix? RecoveryFix(Http503Session s, Evidence.LoadBalancing.LoadBalancerDescription lb)
+    {
+        var tg = Http503Topology.InUseTargetGroups(s.Evidence)
+            .FirstOrDefault(g => Http503Topology.Targets(s.Evidence, g).Any(Http503Topology.IsUnhealthy));
+        return tg is null
+            ? null
+            : new Findings.Fix(
+                $"Fix {s.RootCause.ToWire()} first; the targets of {tg.Name} then pass their checks on their own. Watch them recover:",
+                Findings.AwsCli.Command(lb.Region, ["elbv2", "describe-target-health"], ("target-group-arn", tg.Arn)),
+                $"These targets fail their health checks because of {s.RootCause.ToWire()}, not because the application is broken; after {tg.HealthCheck.HealthyThreshold} consecutive passing checks ({tg.HealthCheck.HealthyThreshold * tg.HealthCheck.IntervalSeconds} s at the current interval) each one is healthy again.");
     }
 
     private static bool IsConfirmed(Http503Session s, CauseId cause) =>

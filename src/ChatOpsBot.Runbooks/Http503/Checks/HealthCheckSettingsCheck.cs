@@ -51,12 +51,12 @@ internal static class HealthCheckSettingsCheck
                         "The application is up and answers its health path with a success code the matcher does not list; adding it lets the checks pass.")
                     : rejected.All(c => c is >= 300 and < 400)
                         ? new Fix(
-                            $"Point {tg.Name}'s health check at a path that answers 200 directly (the current one redirects), or accept redirects.",
-                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", "HttpCode=200-399")),
-                            "A redirect (often HTTP to HTTPS, or a missing trailing slash) proves the application is running; the load balancer never follows it, so a matcher of 200 alone fails every check.")
+                            $"Best: exempt {hc.Path ?? "/"} from the redirect in the application (or the web server), so it answers 200 over plain HTTP. Until then, accept the exact redirect code seen ({string.Join(",", rejected)}) in {tg.Name}'s matcher.",
+                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={hc.MatcherHttpCode ?? "200"},{string.Join(",", rejected)}")),
+                            "A redirect (often HTTP to HTTPS, or a missing trailing slash) shows the application is running, but the load balancer never follows it, so a matcher without that code fails every check. Accepting only the code seen keeps a broken application (5xx) failing its checks.")
                         : new Fix(
-                            $"Set {tg.Name}'s health-check path to one the application serves without authentication (it answers {string.Join(", ", rejected)} on {hc.Path}).",
-                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", hc.Path == "/" ? "/health" : "/")),
+                            $"Set {tg.Name}'s health-check path to one the application serves, without authentication, to any Host header (it answers {string.Join(", ", rejected)} on {hc.Path}); replace <path-that-answers-200> in the command.",
+                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
                             $"The checks reach the application but ask for a path it refuses ({string.Join("; ", kinds)}); the health check sends Host: <target-ip>:<port> and no credentials, so the path must answer 200 to exactly that.");
             }
             else if (hcPort is { } hp && trafficPort is { } tp && hp != tp && pathOpen

@@ -89,7 +89,7 @@ internal static class NetworkPathCheck
                 summary += " (only part of the ephemeral range is denied, so it fails intermittently)";
             }
 
-            s.Record(new CauseFinding(CauseId.NetworkBlocked, CauseStatus.Confirmed, summary.TrimEnd('.') + ".", evidence, FixFor(s, lb, first, blocker)));
+            s.Record(new CauseFinding(CauseId.NetworkBlocked, CauseStatus.Confirmed, summary.TrimEnd('.') + ".", evidence, FixFor(s, lb, blockedForUnhealthy)));
         }
         else if (s.PathResults.Count == 0)
         {
@@ -137,55 +137,110 @@ internal static class NetworkPathCheck
                     r.Verdict.Blocking[0].Kind is PathCheckKind.SourceSecurityGroupEgress or PathCheckKind.DestinationSecurityGroupIngress ? "ec2:DescribeSecurityGroups" : "ec2:DescribeNetworkAcls");
             });
 
-    private static Fix FixFor(Http503Session s, LoadBalancerDescription lb, TargetPathResult r, PathCheck blocker)
+    /// <summary>One command per distinct missing allowance over every blocked path (each node subnet, each ACL),
+    /// so that running them all opens every path the evidence shows closed.</summary>
+    private static Fix FixFor(Http503Session s, LoadBalancerDescription lb, IReadOnlyList<TargetPathResult> blocked)
     {
-        var port = N(r.Port);
         var subnets = s.Evidence.Subnets ?? [];
         string CidrOf(string subnetId) => subnets.FirstOrDefault(x => x.SubnetId == subnetId)?.CidrBlock ?? "<subnet-cidr>";
-        var why = $"{blocker.Explanation.TrimEnd('.')}. Security groups are allow-lists and network ACLs deny what no lower-numbered rule allows; this adds the missing allowance for exactly this port and peer.";
-        switch (blocker.Kind)
+        var commands = new List<string>();
+        var summaries = new List<string>();
+        var allocated = new Dictionary<(string Acl, bool Egress), HashSet<int>>();
+        var aclRemedies = new HashSet<(string Acl, bool Egress, string Ports, string Peer)>();
+
+        void Add(string summary, string command)
         {
-            case PathCheckKind.DestinationSecurityGroupIngress:
+            if (!commands.Contains(command))
             {
-                var targetGroup = r.Target.SecurityGroupIds.FirstOrDefault() ?? "<target-sg>";
-                (string, object?) source = r.Node.SecurityGroupIds.Count > 0
-                    ? ("source-group", r.Node.SecurityGroupIds[0])
-                    : ("cidr", CidrOf(r.Node.SubnetId));
-                return new Fix(
-                    $"Allow tcp {port} into {targetGroup} from {(r.Node.SecurityGroupIds.Count > 0 ? "the load balancer's security group " + r.Node.SecurityGroupIds[0] : "the load balancer's subnets")}.",
-                    AwsCli.Command(lb.Region, ["ec2", "authorize-security-group-ingress"], ("group-id", targetGroup), ("protocol", "tcp"), ("port", port), source),
-                    why);
-            }
-
-            case PathCheckKind.SourceSecurityGroupEgress:
-            {
-                var lbGroup = r.Node.SecurityGroupIds.FirstOrDefault() ?? "<lb-sg>";
-                var peer = r.Target.SecurityGroupIds.Count > 0 ? $"UserIdGroupPairs=[{{GroupId={r.Target.SecurityGroupIds[0]}}}]" : $"IpRanges=[{{CidrIp={r.Target.IpAddress}/32}}]";
-                return new Fix(
-                    $"Allow tcp {port} out of the load balancer's security group {lbGroup} to the targets.",
-                    AwsCli.Command(lb.Region, ["ec2", "authorize-security-group-egress"], ("group-id", lbGroup), ("ip-permissions", $"IpProtocol=tcp,FromPort={port},ToPort={port},{peer}")),
-                    why);
-            }
-
-            default:
-            {
-                var acl = blocker.ResourceId;
-                var egress = blocker.Kind is PathCheckKind.SourceNaclEgress or PathCheckKind.DestinationNaclReturnEgress;
-                var returnPath = blocker.Kind is PathCheckKind.DestinationNaclReturnEgress or PathCheckKind.SourceNaclReturnIngress;
-                var peerSubnet = blocker.Kind is PathCheckKind.SourceNaclEgress or PathCheckKind.SourceNaclReturnIngress ? r.Target.SubnetId : r.Node.SubnetId;
-                var ports = returnPath ? "From=1024,To=65535" : $"From={port},To={port}";
-                var ruleNumber = FreeRuleNumber(s.Evidence.NetworkAcls ?? [], acl, egress, blocker.RuleNumber);
-                return new Fix(
-                    $"Add a network ACL {(egress ? "outbound" : "inbound")} allow rule to {acl} for tcp {(returnPath ? "1024-65535 (return traffic)" : port)} {(egress ? "to" : "from")} {CidrOf(peerSubnet)}, numbered before the rule that denies it.",
-                    AwsCli.Command(lb.Region, ["ec2", "create-network-acl-entry"], ("network-acl-id", acl), (egress ? "egress" : "ingress", null), ("rule-number", N(ruleNumber)), ("protocol", "tcp"), ("port-range", ports), ("cidr-block", CidrOf(peerSubnet)), ("rule-action", "allow")),
-                    why);
+                commands.Add(command);
+                summaries.Add(summary);
             }
         }
+
+        foreach (var r in blocked)
+        {
+            var port = N(r.Port);
+            foreach (var blocker in r.Verdict.Blocking)
+            {
+                switch (blocker.Kind)
+                {
+                    case PathCheckKind.DestinationSecurityGroupIngress:
+                    {
+                        var targetGroup = r.Target.SecurityGroupIds.FirstOrDefault() ?? "<target-sg>";
+                        (string, object?) source = r.Node.SecurityGroupIds.Count > 0
+                            ? ("source-group", r.Node.SecurityGroupIds[0])
+                            : ("cidr", CidrOf(r.Node.SubnetId));
+                        Add(
+                            $"allow tcp {port} into {targetGroup} from {(r.Node.SecurityGroupIds.Count > 0 ? "the load balancer's security group " + r.Node.SecurityGroupIds[0] : "the load balancer's subnet " + CidrOf(r.Node.SubnetId))}",
+                            AwsCli.Command(lb.Region, ["ec2", "authorize-security-group-ingress"], ("group-id", targetGroup), ("protocol", "tcp"), ("port", port), source));
+                        break;
+                    }
+
+                    case PathCheckKind.SourceSecurityGroupEgress:
+                    {
+                        var lbGroup = r.Node.SecurityGroupIds.FirstOrDefault() ?? "<lb-sg>";
+                        var peer = r.Target.SecurityGroupIds.Count > 0 ? $"UserIdGroupPairs=[{{GroupId={r.Target.SecurityGroupIds[0]}}}]" : $"IpRanges=[{{CidrIp={r.Target.IpAddress}/32}}]";
+                        Add(
+                            $"allow tcp {port} out of the load balancer's security group {lbGroup} to the targets",
+                            AwsCli.Command(lb.Region, ["ec2", "authorize-security-group-egress"], ("group-id", lbGroup), ("ip-permissions", $"IpProtocol=tcp,FromPort={port},ToPort={port},{peer}")));
+                        break;
+                    }
+
+                    default:
+                    {
+                        var acl = blocker.ResourceId;
+                        var egress = blocker.Kind is PathCheckKind.SourceNaclEgress or PathCheckKind.DestinationNaclReturnEgress;
+                        var returnPath = blocker.Kind is PathCheckKind.DestinationNaclReturnEgress or PathCheckKind.SourceNaclReturnIngress;
+                        var peerCidr = CidrOf(blocker.Kind is PathCheckKind.SourceNaclEgress or PathCheckKind.SourceNaclReturnIngress ? r.Target.SubnetId : r.Node.SubnetId);
+                        var ports = returnPath ? "From=1024,To=65535" : $"From={port},To={port}";
+                        if (!aclRemedies.Add((acl, egress, ports, peerCidr)))
+                        {
+                            break;
+                        }
+
+                        if (!allocated.TryGetValue((acl, egress), out var taken))
+                        {
+                            taken = [];
+                            allocated[(acl, egress)] = taken;
+                        }
+
+                        var ruleNumber = FreeRuleNumber(s.Evidence.NetworkAcls ?? [], acl, egress, blocker.RuleNumber, taken);
+                        taken.Add(ruleNumber);
+                        Add(
+                            $"add {(egress ? "outbound" : "inbound")} rule {N(ruleNumber)} to {acl} allowing tcp {(returnPath ? "1024-65535 (return traffic)" : port)} {(egress ? "to" : "from")} {peerCidr}",
+                            AwsCli.Command(lb.Region, ["ec2", "create-network-acl-entry"], ("network-acl-id", acl), (egress ? "egress" : "ingress", null), ("rule-number", N(ruleNumber)), ("protocol", "tcp"), ("port-range", ports), ("cidr-block", peerCidr), ("rule-action", "allow")));
+                        break;
+                    }
+                }
+            }
+
+            if (lb.Type == LoadBalancerType.Network && r.Node.SecurityGroupIds.Count == 0
+                && s.Evidence.TargetGroups?.FirstOrDefault(t => t.Arn == r.TargetGroupArn) is { } tg
+                && ClientIpPreserved(s.Evidence, tg)
+                && Http503Topology.TrafficPort(tg, null) == r.Port
+                && r.Verdict.Blocking.Any(b => b.Kind == PathCheckKind.DestinationSecurityGroupIngress))
+            {
+                var clients = lb.Scheme == "internal" ? (s.Evidence.Vpc?.CidrBlocks.FirstOrDefault() ?? "<client-cidr>") : "0.0.0.0/0";
+                Add(
+                    $"allow the clients ({clients}) on tcp {N(r.Port)}: client IP preservation is on, so {tg.Name}'s targets see client addresses, not the load balancer's",
+                    AwsCli.Command(lb.Region, ["ec2", "authorize-security-group-ingress"], ("group-id", r.Target.SecurityGroupIds.FirstOrDefault() ?? "<target-sg>"), ("protocol", "tcp"), ("port", N(r.Port)), ("cidr", clients)));
+            }
+        }
+
+        var first = blocked[0].Verdict.Blocking[0];
+        var summary = summaries.Count == 1
+            ? char.ToUpperInvariant(summaries[0][0]) + summaries[0][1..] + "."
+            : $"Run all {N(summaries.Count)} commands: " + string.Join("; ", summaries) + ".";
+        return new Fix(
+            summary,
+            string.Join("\n", commands),
+            $"{first.Explanation.TrimEnd('.')}. Security groups are allow-lists and network ACLs deny what no lower-numbered rule allows; each command adds exactly the missing allowance for one port and peer, on every path the evidence shows closed.");
     }
 
-    private static int FreeRuleNumber(IReadOnlyList<NetworkAclDescription> acls, string aclId, bool egress, int? blockingRule)
+    private static int FreeRuleNumber(IReadOnlyList<NetworkAclDescription> acls, string aclId, bool egress, int? blockingRule, HashSet<int> taken)
     {
         var used = acls.FirstOrDefault(a => a.NetworkAclId == aclId)?.Entries.Where(x => x.Egress == egress).Select(x => x.RuleNumber).ToHashSet() ?? [];
+        used.UnionWith(taken);
         var start = blockingRule is { } b and < 32767 ? b - 1 : 100;
         for (var n = start; n >= 1; n--)
         {

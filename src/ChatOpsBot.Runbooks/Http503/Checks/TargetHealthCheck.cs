@@ -67,7 +67,12 @@ internal static class TargetHealthCheck
 
         foreach (var m in e.ManagedInstances ?? [])
         {
-            facts.Add(Fact.Of("ssm:DescribeInstanceInformation", $"{m.InstanceId} is managed by Systems Manager (agent {m.PingStatus}): it can be inspected on the host with Run Command.", m.InstanceId));
+            facts.Add(Fact.Of(
+                "ssm:DescribeInstanceInformation",
+                m.PingStatus == "Online"
+                    ? $"{m.InstanceId} is managed by Systems Manager (agent Online): it can be inspected on the host with Run Command."
+                    : $"{m.InstanceId} is registered with Systems Manager but its agent is {m.PingStatus}: Run Command cannot reach it until the agent reconnects.",
+                m.InstanceId));
         }
 
         var missing = inUse.Where(tg => !e.TargetHealth.ContainsKey(tg.Arn)).Select(tg => tg.Name).ToArray();
@@ -101,7 +106,7 @@ internal static class TargetHealthCheck
     private static Fix AppFix(Http503Session s, LoadBalancerDescription lb, TargetGroupDescription tg, TargetHealthDescription[] unhealthy)
     {
         var port = Http503Topology.HealthCheckPort(tg, unhealthy[0]) ?? 80;
-        var managed = (s.Evidence.ManagedInstances ?? []).Select(m => m.InstanceId).Where(id => unhealthy.Any(u => u.TargetId == id)).Take(10).ToArray();
+        var managed = (s.Evidence.ManagedInstances ?? []).Where(m => m.PingStatus == "Online").Select(m => m.InstanceId).Where(id => unhealthy.Any(u => u.TargetId == id)).Take(10).ToArray();
         var refused = unhealthy.Any(t => t.Reason == "Target.FailedHealthChecks");
         var summary = refused
             ? $"Start the application on the unhealthy targets of {tg.Name}, or make it listen on port {N(port)} on all interfaces (not 127.0.0.1)."
