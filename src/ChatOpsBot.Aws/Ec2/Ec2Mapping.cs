@@ -44,7 +44,10 @@ internal static class Ec2Mapping
         VpcId: subnet.VpcId ?? string.Empty,
         AvailabilityZone: subnet.AvailabilityZone ?? string.Empty,
         CidrBlock: subnet.CidrBlock ?? string.Empty,
-        Ipv6CidrBlocks: [.. (subnet.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock).Where(c => !string.IsNullOrEmpty(c))]);
+        Ipv6CidrBlocks: [.. (subnet.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock).Where(c => !string.IsNullOrEmpty(c))])
+    {
+        AvailableIpAddressCount = subnet.AvailableIpAddressCount,
+    };
 
     public static NetworkAclDescription NetworkAcl(NetworkAcl acl) => new(
         NetworkAclId: acl.NetworkAclId ?? string.Empty,

@@ -13,7 +13,7 @@ public static class ReportMarkdown
         var sb = new StringBuilder();
         var lb = report.LoadBalancer;
         sb.Append(CultureInfo.InvariantCulture, $"# {report.Runbook} diagnosis: {lb.Name}\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"- **Load balancer:** {lb.Name}{(lb.Type is { } t ? $" ({t}, {lb.State})" : string.Empty)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"- **Load balancer:** {lb.Name}{(lb.Type is { } t ? $" ({t}{(lb.State is { } st ? ", " + st : string.Empty)})" : string.Empty)}\n");
         if (lb.Arn is { } arn)
         {
             sb.Append(CultureInfo.InvariantCulture, $"- **ARN:** `{arn}`\n");

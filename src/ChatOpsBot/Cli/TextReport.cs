@@ -17,7 +17,7 @@ internal static class TextReport
         sb.Append(a.Bold($"{report.Runbook} diagnosis · {lb.Name}"));
         if (lb.Type is { } type)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" ({type}, {lb.State})");
+            sb.Append(CultureInfo.InvariantCulture, $" ({type}{(lb.State is { } state ? ", " + state : string.Empty)})");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" · {report.Region} · last {(int)report.Window.TotalMinutes} min\n\n");

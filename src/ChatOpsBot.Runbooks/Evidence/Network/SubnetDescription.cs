@@ -5,4 +5,8 @@ public sealed record SubnetDescription(
     string VpcId,
     string AvailabilityZone,
     string CidrBlock,
-    IReadOnlyList<string> Ipv6CidrBlocks);
+    IReadOnlyList<string> Ipv6CidrBlocks)
+{
+    /// <summary>Free IPv4 addresses left in the subnet (a load balancer needs some to scale); null when unknown.</summary>
+    public int? AvailableIpAddressCount { get; init; }
+}

@@ -51,9 +51,19 @@ internal static class CapacityCheck
             }
         }
 
+        var starved = lb.Zones
+            .Select(z => (Zone: z, Subnet: e.Subnets?.FirstOrDefault(x => x.SubnetId == z.SubnetId)))
+            .Where(x => x.Subnet?.AvailableIpAddressCount is < MinimumFreeAddresses)
+            .ToArray();
+        foreach (var (zone, subnet) in starved)
+        {
+            facts.Add(Fact.Of("ec2:DescribeSubnets", $"{subnet!.SubnetId} ({zone.ZoneName}, {subnet.CidrBlock}) has {N(subnet.AvailableIpAddressCount!.Value)} free IP addresses; a load balancer needs at least {N(MinimumFreeAddresses)} per subnet to add nodes.", subnet.SubnetId));
+        }
+
         if (lb.StateCode == "active_impaired")
         {
-            confirmed.Add($"{lb.Name} is active_impaired: AWS reports it is running but cannot scale{(lb.StateReason is { } reason ? $" ({reason})" : string.Empty)}");
+            confirmed.Add($"{lb.Name} is active_impaired: AWS reports it is running but cannot scale{(lb.StateReason is { } reason ? $" ({reason})" : string.Empty)}"
+                + (starved.Length > 0 ? $", and its subnets {string.Join(", ", starved.Select(x => x.Subnet!.SubnetId))} have no room for more nodes" : string.Empty));
         }
 
         if (m is not null && lb.Type == LoadBalancerType.Application)
@@ -83,7 +93,9 @@ internal static class CapacityCheck
             }
         }
 
-        var fix = confirmed.Count > 0 || doubt is not null ? ReservationFix(lb, peak) : null;
+        var fix = starved.Length > 0 && (confirmed.Count > 0 || doubt is not null)
+            ? SubnetFix(lb, starved.Select(x => x.Zone).ToArray())
+            : confirmed.Count > 0 || doubt is not null ? ReservationFix(lb, peak) : null;
         if (confirmed.Count > 0)
         {
             var text = string.Join("; ", confirmed);
@@ -100,10 +112,25 @@ internal static class CapacityCheck
         }
         else
         {
-            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.RuledOut, $"{lb.Name} is {lb.StateCode} and rejected no connections.", facts, null));
+            var summary = lb.Type == LoadBalancerType.Application
+                ? $"{lb.Name} is {lb.StateCode} and rejected no connections."
+                : $"{lb.Name} is {lb.StateCode} and had no port allocation errors.";
+            s.Record(new CauseFinding(CauseId.LbCapacity, CauseStatus.RuledOut, summary, facts, null));
         }
 
         s.StepDetail = s.Findings[CauseId.LbCapacity].Summary;
+    }
+
+    /// <summary>ELB documentation: each subnet of a load balancer needs at least 8 free IP addresses so it can scale.</summary>
+    private const int MinimumFreeAddresses = 8;
+
+    private static Fix SubnetFix(LoadBalancerDescription lb, IReadOnlyList<LoadBalancerZone> starved)
+    {
+        var subnets = lb.Zones.Select(z => starved.Contains(z) ? $"<larger-subnet-in-{z.ZoneName}>" : z.SubnetId).ToArray();
+        return new Fix(
+            $"Give {lb.Name} room to scale: move it to subnets with free addresses in {string.Join(", ", starved.Select(z => z.ZoneName))} (at least /27, 8 free addresses), or free addresses in {string.Join(", ", starved.Select(z => z.SubnetId))}.",
+            AwsCli.Command(lb.Region, ["elbv2", "set-subnets"], ("load-balancer-arn", lb.Arn), ("subnets", subnets)),
+            "ELB scales by adding nodes, and every node needs an address in each enabled subnet; with none free it stays active_impaired. A capacity reservation would not help, since reserved capacity needs addresses too.");
     }
 
     private static Fix ReservationFix(LoadBalancerDescription lb, double? peak)

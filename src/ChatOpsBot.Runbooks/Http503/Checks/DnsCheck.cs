@@ -105,7 +105,8 @@ internal static class DnsCheck
         }
         else
         {
-            s.Record(new CauseFinding(CauseId.Dns, CauseStatus.RuledOut, "The VPC resolves names (enableDnsSupport on, a resolver configured) and the load balancer's name resolves.", facts, null));
+            var name = e.LoadBalancerDns is null ? " (the load balancer's own name was not resolved: no resolver configured)" : " and the load balancer's name resolves";
+            s.Record(new CauseFinding(CauseId.Dns, CauseStatus.RuledOut, $"The VPC resolves names (enableDnsSupport on, a resolver configured){name}.", facts, null));
         }
 
         s.StepDetail = s.Findings[CauseId.Dns].Summary;

@@ -44,7 +44,7 @@ internal static class FixedResponseCheck
         var facts = fixed5xx.Select(a => Fact.Of(
             a.RuleArn is null ? "elasticloadbalancing:DescribeListeners" : "elasticloadbalancing:DescribeRules",
             $"{a.Where} answers fixed-response {a.Action.FixedResponse!.StatusCode}{(a.Action.FixedResponse.MessageBody is { Length: > 0 } body ? $" \"{Truncate(body)}\"" : string.Empty)}.",
-            a.RuleArn ?? a.ListenerArn)).ToList();
+            a.RuleArn is null ? [a.ListenerArn] : [a.RuleArn, a.ListenerArn])).ToList();
         if (fired is { } count)
         {
             facts.Add(Fact.Of("cloudwatch:GetMetricData", $"HTTP_Fixed_Response_Count: {N(count)} in the last {Minutes(s.Request.Window)}.", lb.MetricDimension));
@@ -61,9 +61,7 @@ internal static class FixedResponseCheck
                 "A fixed-response action answers every matching request itself with the configured status code; no target is ever asked.")
             : new Fix(
                 $"Make the default action of {first.Where.Replace(" default rule", string.Empty, StringComparison.Ordinal).Replace(" default action", string.Empty, StringComparison.Ordinal)} forward to a target group.",
-                forwardTo is null
-                    ? AwsCli.Command(lb.Region, ["elbv2", "describe-target-groups"], ("load-balancer-arn", lb.Arn))
-                    : AwsCli.Command(lb.Region, ["elbv2", "modify-listener"], ("listener-arn", first.ListenerArn), ("default-actions", $"Type=forward,TargetGroupArn={forwardTo}")),
+                AwsCli.Command(lb.Region, ["elbv2", "modify-listener"], ("listener-arn", first.ListenerArn), ("default-actions", $"Type=forward,TargetGroupArn={forwardTo ?? "<target-group-arn>"}")),
                 "The default action answers every request no other rule matches with the fixed status code; forwarding sends those requests to targets instead.");
 
         if (fired is null)
@@ -82,5 +80,11 @@ internal static class FixedResponseCheck
         s.StepDetail = s.Findings[CauseId.FixedResponse].Summary;
     }
 
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    /// <summary>The body as a person reads it: HTML tags dropped, whitespace collapsed, at most 80 characters.</summary>
+    private static string Truncate(string body)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]*>", " ");
+        text = System.Text.RegularExpressions.Regex.Replace(System.Net.WebUtility.HtmlDecode(text), @"\s+", " ").Trim();
+        return text.Length <= 80 ? text : text[..77] + "...";
+    }
 }

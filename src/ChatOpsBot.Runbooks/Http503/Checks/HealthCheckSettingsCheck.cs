@@ -105,7 +105,8 @@ internal static class HealthCheckSettingsCheck
         }
         else
         {
-            s.Record(new CauseFinding(CauseId.HealthCheckMisconfigured, CauseStatus.RuledOut, "The failing checks are not explained by their settings: the path, port, protocol and matcher fit what the targets serve.", facts, null));
+            var fields = Http503Topology.InUseTargetGroups(e).Any(tg => tg.HealthCheck.Protocol is "HTTP" or "HTTPS" or "GRPC") ? "path, port, protocol and matcher" : "port and protocol";
+            s.Record(new CauseFinding(CauseId.HealthCheckMisconfigured, CauseStatus.RuledOut, $"The failing checks are not explained by their settings: the {fields} fit what the targets serve.", facts, null));
         }
 
         s.StepDetail = s.Findings[CauseId.HealthCheckMisconfigured].Summary;

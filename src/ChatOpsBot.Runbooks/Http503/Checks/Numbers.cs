@@ -12,6 +12,7 @@ internal static class Numbers
 
     public static string Seconds(double seconds) => seconds.ToString(seconds >= 10 ? "0" : "0.##", CultureInfo.InvariantCulture) + " s";
 
-    /// <summary>A count is material when it is at least 0.5% of requests or at least 50 in the window.</summary>
-    public static bool Material(double count, double requests) => count >= 50 || (count > 0 && (requests <= 0 || count / requests >= 0.005));
+    /// <summary>A count of errors is material when it is at least 0.5% of the requests in the window (a busy
+    /// load balancer always has a trickle of errors), or at least 10 when the request count is unknown.</summary>
+    public static bool Material(double count, double requests) => count > 0 && (requests > 0 ? count / requests >= 0.005 : count >= 10);
 }

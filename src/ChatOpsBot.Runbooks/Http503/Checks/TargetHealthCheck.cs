@@ -97,7 +97,15 @@ internal static class TargetHealthCheck
         }
         else
         {
-            s.Record(new CauseFinding(CauseId.UnhealthyTargets, CauseStatus.RuledOut, $"All {N(total)} routed targets pass their health checks.", facts, null));
+            var outOfService = inUse.SelectMany(tg => Http503Topology.Targets(e, tg)).Count(Http503Topology.IsOutOfService);
+            s.Record(new CauseFinding(
+                CauseId.UnhealthyTargets,
+                CauseStatus.RuledOut,
+                outOfService > 0
+                    ? $"All {N(total - outOfService)} routed targets in service pass their health checks ({N(outOfService)} more are unused or draining and get no traffic)."
+                    : $"All {N(total)} routed targets pass their health checks.",
+                facts,
+                null));
         }
 
         s.StepDetail = s.Findings[CauseId.UnhealthyTargets].Summary;
@@ -115,7 +123,7 @@ internal static class TargetHealthCheck
         {
             return new Fix(
                 summary,
-                AwsCli.Command(lb.Region, ["ssm", "send-command"], ("document-name", "AWS-RunShellScript"), ("instance-ids", managed), ("comment", "chatopsbot read-only 503 probe"), ("parameters", $"commands=[\"ss -ltnp 'sport = :{N(port)}'\",\"systemctl --failed --no-pager\",\"curl -s -o /dev/null -w '%{{http_code}}' http://127.0.0.1:{N(port)}{tg.HealthCheck.Path ?? "/"}\"]")),
+                AwsCli.Command(lb.Region, ["ssm", "send-command"], ("document-name", "AWS-RunShellScript"), ("instance-ids", managed), ("comment", "chatopsbot read-only 503 probe"), ("parameters", ProbeCommands(tg, port))),
                 "The load balancer marks a target unhealthy when its own check fails; this read-only Run Command shows whether the process is running, whether the port is listening and what the health path answers locally, which tells a crashed app from a wrong bind address.");
         }
 
@@ -123,5 +131,19 @@ internal static class TargetHealthCheck
             summary,
             AwsCli.Command(lb.Region, ["elbv2", "describe-target-health"], ("target-group-arn", tg.Arn)),
             "Targets return to service once they pass the health check healthy-threshold times in a row; this command shows each target's state and reason while you repair it.");
+    }
+
+    /// <summary>Read-only commands for AWS-RunShellScript: listening sockets, failed units and, for HTTP(S) checks,
+    /// the health path asked locally the way the load balancer asks it.</summary>
+    private static string ProbeCommands(TargetGroupDescription tg, int port)
+    {
+        var commands = new List<string> { $"ss -ltnp 'sport = :{N(port)}'", "systemctl --failed --no-pager" };
+        if (tg.HealthCheck.Protocol is "HTTP" or "HTTPS")
+        {
+            var scheme = tg.HealthCheck.Protocol == "HTTPS" ? "https" : "http";
+            commands.Add($"curl -sk -o /dev/null -w '%{{http_code}}' {scheme}://127.0.0.1:{N(port)}{tg.HealthCheck.Path ?? "/"}");
+        }
+
+        return "commands=[" + string.Join(",", commands.Select(c => "\"" + c + "\"")) + "]";
     }
 }
