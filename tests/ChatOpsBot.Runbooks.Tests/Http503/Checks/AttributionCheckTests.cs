@@ -19,8 +19,8 @@ public sealed class AttributionCheckTests
 
         AttributionCheck.Run(s);
 
-        Assert.True(s.LoadBalancerProduces5xx);
-        Assert.StartsWith("The load balancer itself generated the errors: 120 503", s.Attribution, StringComparison.Ordinal);
+        Assert.True(s.LoadBalancerProduces503);
+        Assert.Equal("The load balancer itself generated the errors in the last 60 min: 120 503 (HTTPCode_ELB_503_Count); targets returned no 5xx.", s.Attribution);
         var f = s.Findings[CauseId.TargetErrors];
         Assert.Equal(CauseStatus.RuledOut, f.Status);
         var fact = Assert.Single(f.Evidence);
@@ -42,7 +42,7 @@ public sealed class AttributionCheckTests
 
         AttributionCheck.Run(s);
 
-        Assert.False(s.LoadBalancerProduces5xx);
+        Assert.False(s.LoadBalancerProduces503);
         Assert.StartsWith("The targets returned the errors: 300 HTTPCode_Target_5XX_Count", s.Attribution, StringComparison.Ordinal);
         var f = s.Findings[CauseId.TargetErrors];
         Assert.Equal(CauseStatus.Confirmed, f.Status);
@@ -58,12 +58,41 @@ public sealed class AttributionCheckTests
     {
         var s = Sessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.CodeMismatch(Shop.InstanceB, 500)];
-        s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 900).With(Http503Metrics.Requests, 1000).Build();
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 900).With(Http503Metrics.TgTarget5xx(0), 900).With(Http503Metrics.Requests, 1000).Build();
 
         AttributionCheck.Run(s);
 
         var f = s.Findings[CauseId.TargetErrors];
         Assert.Contains(f.Evidence, e => e.Source == "elasticloadbalancing:DescribeTargetHealth" && e.Text.Contains("fails open", StringComparison.Ordinal) && e.Resources.SequenceEqual(["shop-web"]));
+    }
+
+    [Fact]
+    public void Run_OnlyElb504_SaysNoneIsA503AndTheLoadBalancerProducedNo503()
+    {
+        var s = Sessions.HealthyAlb();
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
+            .With(Http503Metrics.Elb504, 300)
+            .With(Http503Metrics.Elb5xx, 300)
+            .With(Http503Metrics.Requests, 5000)
+            .Build();
+
+        AttributionCheck.Run(s);
+
+        Assert.False(s.LoadBalancerProduces503);
+        Assert.Contains("300 504 (HTTPCode_ELB_504_Count: targets did not accept or answer in time)", s.Attribution, StringComparison.Ordinal);
+        Assert.EndsWith("None of them is a 503: users see the load balancer's 502/504 pages.", s.Attribution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_AllTargetsUnhealthyButNoGroupReturned5xx_NoFailOpenNote()
+    {
+        var s = Sessions.HealthyAlb();
+        s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.CodeMismatch(Shop.InstanceB, 500)];
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 900).With(Http503Metrics.Requests, 1000).Build();
+
+        AttributionCheck.Run(s);
+
+        Assert.DoesNotContain(s.Findings[CauseId.TargetErrors].Evidence, e => e.Text.Contains("fails open", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,7 +102,7 @@ public sealed class AttributionCheckTests
 
         AttributionCheck.Run(s);
 
-        Assert.False(s.LoadBalancerProduces5xx);
+        Assert.False(s.LoadBalancerProduces503);
         Assert.Equal("No 5xx was recorded in the last 60 min (of 3,000 requests).", s.Attribution);
         Assert.Equal(CauseStatus.RuledOut, s.Findings[CauseId.TargetErrors].Status);
     }
@@ -102,7 +131,7 @@ public sealed class AttributionCheckTests
         Assert.Equal(CauseStatus.NotChecked, f.Status);
         Assert.Contains("no HTTP status codes", f.Summary, StringComparison.Ordinal);
         Assert.Contains("reset 12 connections itself and targets reset 3", s.Attribution, StringComparison.Ordinal);
-        Assert.True(s.LoadBalancerProduces5xx);
+        Assert.False(s.LoadBalancerProduces503);
     }
 
     [Fact]
@@ -117,7 +146,7 @@ public sealed class AttributionCheckTests
         var f = s.Findings[CauseId.TargetErrors];
         Assert.Equal(CauseStatus.Inconclusive, f.Status);
         Assert.Contains("missing IAM permission cloudwatch:GetMetricData", f.Summary, StringComparison.Ordinal);
-        Assert.Null(s.LoadBalancerProduces5xx);
+        Assert.Null(s.LoadBalancerProduces503);
         Assert.StartsWith("Unknown:", s.Attribution, StringComparison.Ordinal);
     }
 }

@@ -68,7 +68,7 @@ public sealed class CapacityCheckTests
     public void Run_Elb503DuringASurgeWithNothingElseExplainingThem_InconclusiveNotConfirmed()
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = true;
+        s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Requests, 1000, 1000, 1000, 9000)
             .With(Http503Metrics.Elb503, 0, 0, 0, 400)

@@ -16,7 +16,7 @@ public sealed class DecisionTests
     public void Run_LoadBalancerProduced503_RoutingAndCapacityCausesWinOverHealthCauses(CauseId expected, CauseId[] alsoConfirmed)
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = true;
+        s.LoadBalancerProduces503 = true;
         foreach (var c in alsoConfirmed.Append(expected))
         {
             Confirm(s, c);
@@ -36,7 +36,7 @@ public sealed class DecisionTests
     public void Run_TargetProducedErrors_UnderlyingReasonWinsOverTheSymptom(CauseId expected, CauseId[] alsoConfirmed)
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = false;
+        s.LoadBalancerProduces503 = false;
         foreach (var c in alsoConfirmed.Append(expected))
         {
             Confirm(s, c);
@@ -52,7 +52,7 @@ public sealed class DecisionTests
     public void Run_TargetProducedErrors_ContributingFollowTheTargetsFirstOrder()
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = false;
+        s.LoadBalancerProduces503 = false;
         Confirm(s, CauseId.TargetErrors);
         Confirm(s, CauseId.UnhealthyTargets);
         Confirm(s, CauseId.HealthCheckTimeout);
@@ -66,10 +66,26 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public void Run_UnhealthyTargetsCausedByTheRootCause_TheirFixBecomesWatchThemRecover()
+    {
+        var s = Sessions.HealthyAlb();
+        s.LoadBalancerProduces503 = false;
+        s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out")];
+        Confirm(s, CauseId.NetworkBlocked);
+        s.Record(new CauseFinding(CauseId.UnhealthyTargets, CauseStatus.Confirmed, "1 of 2 targets fail health checks.", [], new Fix("Repair the application.", "aws ssm send-command --region eu-west-1", "why")));
+
+        Decision.Run(s);
+
+        var fix = s.Findings[CauseId.UnhealthyTargets].Fix!;
+        Assert.StartsWith("Fix network-blocked first; the targets of shop-web then pass their checks on their own.", fix.Summary, StringComparison.Ordinal);
+        Assert.Equal($"aws elbv2 describe-target-health --target-group-arn {Shop.WebTgArn} --region eu-west-1", fix.Command);
+    }
+
+    [Fact]
     public void Run_FixedResponsesAreAFractionOfElb503AndAGroupIsEmpty_EmptyGroupWins()
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = true;
+        s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 10).With(Http503Metrics.Elb503, 500).Build();
         Confirm(s, CauseId.FixedResponse);
         Confirm(s, CauseId.NoRegisteredTargets);
@@ -84,7 +100,7 @@ public sealed class DecisionTests
     public void Run_FixedResponsesAreMostOfElb503AndAGroupIsEmpty_FixedResponseWins()
     {
         var s = Sessions.HealthyAlb();
-        s.LoadBalancerProduces5xx = true;
+        s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 400).With(Http503Metrics.Elb503, 500).Build();
         Confirm(s, CauseId.FixedResponse);
         Confirm(s, CauseId.NoRegisteredTargets);

@@ -21,7 +21,7 @@ public sealed class FixedResponseCheckTests
         var f = s.Findings[CauseId.FixedResponse];
         Assert.Equal(CauseStatus.Confirmed, f.Status);
         Assert.Equal("listener HTTP:80 default rule answers with a fixed 503, and fixed responses fired 450 times.", f.Summary);
-        Assert.Contains(f.Evidence, e => e.Source == "elasticloadbalancing:DescribeRules" && e.Resources.SequenceEqual([Shop.DefaultRuleArn]) && e.Text.Contains("\"Down for maintenance\"", StringComparison.Ordinal));
+        Assert.Contains(f.Evidence, e => e.Source == "elasticloadbalancing:DescribeRules" && e.Resources.SequenceEqual([Shop.DefaultRuleArn, Shop.ListenerArn]) && e.Text.Contains("\"Down for maintenance\"", StringComparison.Ordinal));
         Assert.Contains(f.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Text.StartsWith("HTTP_Fixed_Response_Count: 450", StringComparison.Ordinal));
         Assert.Equal("Make the default action of listener HTTP:80 forward to a target group.", f.Fix!.Summary);
         Assert.Equal(
@@ -60,6 +60,37 @@ public sealed class FixedResponseCheckTests
         Assert.Equal(
             $"aws elbv2 modify-rule --rule-arn {Shop.MaintenanceRuleArn} --actions Type=forward,TargetGroupArn={Shop.WebTgArn} --region eu-west-1",
             f.Fix!.Command);
+    }
+
+    [Fact]
+    public void Run_MaintenancePageInHtml_EvidenceShowsItsText()
+    {
+        var s = Sessions.HealthyAlb();
+        var page = Shop.FixedResponse("503", "<html><body><h1>Back soon</h1>\n<p>We&#39;re upgrading the shop.</p></body></html>");
+        s.Evidence.Listeners = [Shop.HttpListener(page)];
+        s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(page)];
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 30).Build();
+
+        FixedResponseCheck.Run(s);
+
+        Assert.Contains(s.Findings[CauseId.FixedResponse].Evidence, e => e.Text == "listener HTTP:80 default rule answers fixed-response 503 \"Back soon We're upgrading the shop.\".");
+    }
+
+    [Fact]
+    public void Run_DefaultActionFixed503AndNoTargetGroup_CommandHasAPlaceholderNotADescribe()
+    {
+        var s = Sessions.HealthyAlb();
+        var maintenance = Shop.FixedResponse("503");
+        s.Evidence.Listeners = [Shop.HttpListener(maintenance)];
+        s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(maintenance)];
+        s.Evidence.TargetGroups = [];
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 30).Build();
+
+        FixedResponseCheck.Run(s);
+
+        Assert.Equal(
+            $"aws elbv2 modify-listener --listener-arn {Shop.ListenerArn} --default-actions 'Type=forward,TargetGroupArn=<target-group-arn>' --region eu-west-1",
+            s.Findings[CauseId.FixedResponse].Fix!.Command);
     }
 
     [Fact]

@@ -21,11 +21,12 @@ public sealed class HealthCheckSettingsCheckTests
         Assert.Equal(CauseStatus.Confirmed, f.Status);
         Assert.Equal("shop-web's health check HTTP /healthz gets 404 (the path does not exist) but its matcher accepts only 200.", f.Summary);
         Assert.Contains(f.Evidence, e => e.Source == "elasticloadbalancing:DescribeTargetHealth" && e.Text == "shop-web targets answered the health check with 404.");
-        Assert.Equal($"aws elbv2 modify-target-group --target-group-arn {Shop.WebTgArn} --health-check-path / --region eu-west-1", f.Fix!.Command);
+        Assert.Equal($"aws elbv2 modify-target-group --target-group-arn {Shop.WebTgArn} --health-check-path '<path-that-answers-200>' --region eu-west-1", f.Fix!.Command);
+        Assert.Contains("replace <path-that-answers-200> in the command", f.Fix.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Run_ResponseCodeMismatch401OnRootPath_SuggestsADifferentPath()
+    public void Run_ResponseCodeMismatch401OnRootPath_AsksForAPathWithoutAuthentication()
     {
         var s = Sessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(path: "/"))];
@@ -35,11 +36,12 @@ public sealed class HealthCheckSettingsCheckTests
 
         var f = s.Findings[CauseId.HealthCheckMisconfigured];
         Assert.Contains("the path requires authentication", f.Summary, StringComparison.Ordinal);
-        Assert.Equal($"aws elbv2 modify-target-group --target-group-arn {Shop.WebTgArn} --health-check-path /health --region eu-west-1", f.Fix!.Command);
+        Assert.Contains("without authentication", f.Fix!.Summary, StringComparison.Ordinal);
+        Assert.Contains("--health-check-path '<path-that-answers-200>'", f.Fix.Command, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Run_ResponseCodeMismatch301_FixAcceptsRedirects()
+    public void Run_ResponseCodeMismatch301_FixAcceptsOnlyTheRedirectCodeSeen()
     {
         var s = Sessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 301), Shop.CodeMismatch(Shop.InstanceB, 301)];
@@ -49,7 +51,8 @@ public sealed class HealthCheckSettingsCheckTests
         var f = s.Findings[CauseId.HealthCheckMisconfigured];
         Assert.Equal(CauseStatus.Confirmed, f.Status);
         Assert.Contains("301 (a redirect)", f.Summary, StringComparison.Ordinal);
-        Assert.Equal($"aws elbv2 modify-target-group --target-group-arn {Shop.WebTgArn} --matcher HttpCode=200-399 --region eu-west-1", f.Fix!.Command);
+        Assert.Equal($"aws elbv2 modify-target-group --target-group-arn {Shop.WebTgArn} --matcher HttpCode=200,301 --region eu-west-1", f.Fix!.Command);
+        Assert.StartsWith("Best: exempt /health from the redirect", f.Fix.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
