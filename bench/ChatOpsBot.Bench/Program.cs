@@ -48,6 +48,15 @@ foreach (var name in scenarios)
         }
 
         walls.Add(sw.Elapsed.TotalMilliseconds);
+        if (args.Contains("--calls") && i == runs)
+        {
+            var t0 = report.AwsCalls.Min(c => c.Started);
+            foreach (var c in report.AwsCalls.OrderBy(c => c.Started))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    +{(c.Started - t0).TotalMilliseconds,6:0} ms {c.Duration.TotalMilliseconds,5:0} ms  {c.Service}:{c.Operation} x{c.Attempts}"));
+            }
+        }
+
         calls = report.AwsCalls.Count;
         waves = EvidenceCallLog.CountWaves(report.AwsCalls);
         root = ChatOpsBot.Runbooks.Causes.CauseIds.ToWire(report.RootCause);

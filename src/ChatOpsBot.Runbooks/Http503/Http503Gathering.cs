@@ -139,6 +139,16 @@ internal sealed class Http503Gathering(EvidenceSources sources, TimeProvider tim
         }
 
         await Task.WhenAll(tasks);
+        if (e.Metrics is { } metrics && metrics.AllSeries.Where(x => x.StatusCode is "Forbidden" or "InternalError").ToArray() is { Length: > 0 } failed)
+        {
+            s.AddGap("metrics", new EvidenceException(
+                failed.Any(x => x.StatusCode == "Forbidden") ? EvidenceFailureKind.AccessDenied : EvidenceFailureKind.Unavailable,
+                "cloudwatch",
+                "GetMetricData",
+                failed[0].StatusCode,
+                $"CloudWatch answered {failed[0].StatusCode} for {failed.Length} of {metrics.Queries.Count} metric queries ({string.Join(", ", failed.Select(x => x.Id).Take(5))}); those checks treat the metric as unknown."));
+        }
+
         var all = e.TargetHealth.Values.SelectMany(t => t).ToArray();
         s.StepDetail = $"{all.Length} targets: {all.Count(t => t.State == "healthy")} healthy, {all.Count(Http503Topology.IsUnhealthy)} unhealthy";
     }

@@ -23,9 +23,9 @@ internal static class Http503Guards
     public static bool NotFound(Http503Session s) =>
         s.FatalError is null && s.Evidence.LoadBalancer is null && s.Evidence.Lookup?.ClassicExists != true;
 
+    /// <summary>Some routed group holds instance or IP targets (known or not yet readable): a network path exists to check.</summary>
     public static bool HasAddressableTargets(Http503Session s) =>
-        Http503Topology.InUseTargetGroups(s.Evidence)
-            .Any(tg => tg.TargetType is "instance" or "ip" && Http503Topology.Targets(s.Evidence, tg).Count > 0);
+        Http503Topology.InUseTargetGroups(s.Evidence).Any(tg => tg.TargetType is "instance" or "ip");
 
     public static bool NoAddressableTargets(Http503Session s) => !HasAddressableTargets(s);
 

@@ -98,8 +98,8 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
         Then(Http503State.GatheringConfiguration, Http503State.GatheringHealthAndMetrics);
 
         machine.Configure(Http503State.GatheringHealthAndMetrics).OnEntryAsync(() => gather.GatherHealthAndMetricsAsync(s, ct), "rules, target health, group attributes, GetMetricData, DHCP options, prefix lists");
-        If(Http503State.GatheringHealthAndMetrics, Http503State.GatheringTargets, Http503Guards.HasAddressableTargets, "instance or IP targets registered");
-        If(Http503State.GatheringHealthAndMetrics, Http503State.AttributingErrors, Http503Guards.NoAddressableTargets, "no instance or IP targets");
+        If(Http503State.GatheringHealthAndMetrics, Http503State.GatheringTargets, Http503Guards.HasAddressableTargets, "instance or IP target groups routed");
+        If(Http503State.GatheringHealthAndMetrics, Http503State.AttributingErrors, Http503Guards.NoAddressableTargets, "only Lambda or ALB target groups");
 
         machine.Configure(Http503State.GatheringTargets).OnEntryAsync(() => gather.GatherTargetsAsync(s, ct), "instances, target interfaces, SSM");
         Then(Http503State.GatheringTargets, Http503State.AttributingErrors);
@@ -116,7 +116,7 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
         If(Http503State.CheckingRegistration, Http503State.CheckingDns, Http503Guards.NoTargetsInService, "no target in service to check");
 
         Check(Http503State.CheckingTargetHealth, TargetHealthCheck.Run, "health states and reason codes");
-        If(Http503State.CheckingTargetHealth, Http503State.CheckingNetworkPath, Http503Guards.HasAddressableTargets, "instance or IP targets");
+        If(Http503State.CheckingTargetHealth, Http503State.CheckingNetworkPath, Http503Guards.HasAddressableTargets, "instance or IP target groups routed");
         If(Http503State.CheckingTargetHealth, Http503State.CheckingHealthCheckSettings, Http503Guards.NoAddressableTargets, "Lambda or ALB targets only");
 
         Check(Http503State.CheckingNetworkPath, NetworkPathCheck.Run, "security groups and network ACLs, both directions");

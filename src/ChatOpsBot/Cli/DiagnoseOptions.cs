@@ -81,7 +81,14 @@ public sealed record DiagnoseOptions(
                     break;
                 case "--simulate":
                     simulate = true;
-                    scenario = Value();
+
+                    // The scenario name is optional: take the next word only if it names a scenario (or a file),
+                    // so `diagnose 503 --simulate demo-alb` still reads demo-alb as the load balancer.
+                    if (i + 1 < args.Count && IsScenario(args[i + 1]))
+                    {
+                        scenario = args[++i];
+                    }
+
                     break;
                 case "--output":
                     var o = Value();
@@ -113,6 +120,12 @@ public sealed record DiagnoseOptions(
             }
         }
 
+        if (positional.Count == 3 && simulate && scenario is null)
+        {
+            error = $"No scenario named '{positional[2]}'; `scenarios` lists the built-in ones (or give a .json file).";
+            return null;
+        }
+
         if (positional.Count != 2)
         {
             error = positional.Count < 2
@@ -129,6 +142,12 @@ public sealed record DiagnoseOptions(
 
         return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns);
     }
+
+    private static bool IsScenario(string word) =>
+        !word.StartsWith("--", StringComparison.Ordinal)
+        && (ChatOpsBot.Simulator.Scenarios.ScenarioCatalog.Names.Contains(word, StringComparer.Ordinal)
+            || word.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || File.Exists(word));
 
     /// <summary>Parses 90s, 30m, 2h, 1d, or a bare number of minutes.</summary>
     public static TimeSpan? ParseDuration(string text)

@@ -224,7 +224,7 @@ public sealed class Http503RunbookTests
         var steps = report.Steps.Select(s => (s.From, s.To, s.Guard)).ToArray();
         Assert.Equal(("Start", "ResolvingLoadBalancer", "input is a name or ARN"), steps[0]);
         Assert.Contains(("ResolvingLoadBalancer", "GatheringConfiguration", "application or network load balancer found"), steps);
-        Assert.Contains(("GatheringHealthAndMetrics", "GatheringTargets", "instance or IP targets registered"), steps);
+        Assert.Contains(("GatheringHealthAndMetrics", "GatheringTargets", "instance or IP target groups routed"), steps);
         Assert.Contains(("AttributingErrors", "CheckingFixedResponse", "application load balancer"), steps);
         Assert.Contains(("CheckingRegistration", "CheckingTargetHealth", "targets in service"), steps);
         Assert.Contains(("CheckingNetworkPath", "CheckingHealthCheckSettings", "step done"), steps);

@@ -56,6 +56,26 @@ public sealed class DiagnoseOptionsTests
         Assert.Null(options.Scenario);
     }
 
+    [Fact]
+    public void Parse_SimulateBeforeTheLoadBalancer_ReadsTheLoadBalancerNotAScenario()
+    {
+        var options = DiagnoseOptions.Parse(["503", "--simulate", "demo-alb"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal("demo-alb", options!.LoadBalancer);
+        Assert.Null(options.Scenario);
+    }
+
+    [Fact]
+    public void Parse_SimulateWithAnUnknownScenario_SaysSoAndPointsAtTheList()
+    {
+        var options = DiagnoseOptions.Parse(["503", "demo-alb", "--simulate", "no-such-scenario"], out var error);
+
+        Assert.Null(options);
+        Assert.Contains("No scenario named 'no-such-scenario'", error, StringComparison.Ordinal);
+        Assert.Contains("`scenarios`", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("300s", 5)]
     [InlineData("5m", 5)]

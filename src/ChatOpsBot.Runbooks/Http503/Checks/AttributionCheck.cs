@@ -16,6 +16,11 @@ internal static class AttributionCheck
         var lb = s.Evidence.LoadBalancer!;
         var m = s.Evidence.Metrics;
         s.StepTitle = "Asked CloudWatch who produced the 5xx";
+        if (m is not null && (m.Failed(Http503Metrics.Elb503) || m.Failed(Http503Metrics.Target5xx) || m.Failed(Http503Metrics.Requests) || m.Failed(Http503Metrics.ElbResets)))
+        {
+            m = null;
+        }
+
         if (m is null)
         {
             var gap = s.GapSentence("cloudwatch:GetMetricData") ?? "CloudWatch metrics were not available";

@@ -68,7 +68,7 @@ internal static class CapacityCheck
 
         if (m is not null && lb.Type == LoadBalancerType.Application)
         {
-            var rejected = m.Sum(Http503Metrics.Rejected);
+            var rejected = m.Failed(Http503Metrics.Rejected) ? 0 : m.Sum(Http503Metrics.Rejected);
             facts.Add(Fact.Of("cloudwatch:GetMetricData", $"RejectedConnectionCount: {N(rejected)} in the last {Minutes(s.Request.Window)}.", lb.MetricDimension));
             if (rejected > 0)
             {
@@ -135,10 +135,12 @@ internal static class CapacityCheck
 
     private static Fix ReservationFix(LoadBalancerDescription lb, double? peak)
     {
-        var units = peak is { } p && p > 0 ? (int)Math.Ceiling(p * 1.5) : 100;
+        var units = peak is { } p && p > 0 ? N((int)Math.Ceiling(p * 1.5)) : "<lcus>";
         return new Fix(
-            $"Reserve {N(units)} LCUs of capacity for {lb.Name} ahead of the load.",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-capacity-reservation"], ("load-balancer-arn", lb.Arn), ("minimum-load-balancer-capacity", $"CapacityUnits={N(units)}")),
+            peak is > 0
+                ? $"Reserve {units} LCUs (1.5 x the peak seen) of capacity for {lb.Name} ahead of the load."
+                : $"Reserve capacity for {lb.Name} ahead of the load (PeakLCUs was not available: size <lcus> from your expected peak).",
+            AwsCli.Command(lb.Region, ["elbv2", "modify-capacity-reservation"], ("load-balancer-arn", lb.Arn), ("minimum-load-balancer-capacity", $"CapacityUnits={units}")),
             "ELB scales on its own but needs minutes for a sharp surge; a Load Balancer Capacity Unit reservation keeps at least that capacity provisioned (watch it go from pending to provisioned with describe-capacity-reservation). There is no node-count setting, and SpilloverCount/SurgeQueueLength exist only for Classic load balancers.");
     }
 }

@@ -112,10 +112,16 @@ internal static class DnsCheck
         s.StepDetail = s.Findings[CauseId.Dns].Summary;
     }
 
-    private static Fix DhcpFix(Http503Session s, string dhcpOptionsId) => new(
-        "Give the VPC a DHCP option set whose domain-name-servers include AmazonProvidedDNS (or resolvers reachable from every subnet), then renew leases on the targets.",
-        AwsCli.Command(s.Evidence.LoadBalancer!.Region, ["ec2", "describe-dhcp-options"], ("dhcp-options-ids", dhcpOptionsId)),
-        "Instances learn their DNS servers from the VPC's DHCP option set; if those servers are unreachable or missing, every name lookup fails even though enableDnsSupport is on.");
+    private static Fix DhcpFix(Http503Session s, string dhcpOptionsId)
+    {
+        var region = s.Evidence.LoadBalancer!.Region;
+        var vpc = s.Evidence.LoadBalancer.VpcId;
+        return new Fix(
+            $"Replace DHCP option set {dhcpOptionsId} on {vpc} with one whose domain-name-servers is AmazonProvidedDNS (or resolvers reachable from every subnet), then renew the targets' DHCP leases (or reboot them).",
+            AwsCli.Command(region, ["ec2", "create-dhcp-options"], ("dhcp-configurations", "Key=domain-name-servers,Values=AmazonProvidedDNS"), ("query", "DhcpOptions.DhcpOptionsId"), ("output", "text"))
+                + "\n" + AwsCli.Command(region, ["ec2", "associate-dhcp-options"], ("dhcp-options-id", "<new-dhcp-options-id>"), ("vpc-id", vpc)),
+            "Instances learn their DNS servers from the VPC's DHCP option set; if those servers are unreachable or missing, every name lookup fails even though enableDnsSupport is on. An option set cannot be edited, so a new one is created and associated; instances pick it up when they renew their lease.");
+    }
 
     private static bool InVpc(Http503Session s, IPAddress address) =>
         (s.Evidence.Vpc?.CidrBlocks ?? []).Any(c => IPNetwork.TryParse(c, out var n) && n.Contains(address));

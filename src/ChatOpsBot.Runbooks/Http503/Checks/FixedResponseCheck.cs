@@ -24,7 +24,7 @@ internal static class FixedResponseCheck
             .Where(a => a.Action.Type == "fixed-response" && a.Action.FixedResponse?.StatusCode is { Length: 3 } code && code[0] == '5')
             .ToArray();
         var missingRules = (e.Listeners).Where(l => !e.Rules.ContainsKey(l.Arn)).ToArray();
-        var fired = e.Metrics?.Sum(Http503Metrics.FixedResponses);
+        double? fired = e.Metrics is { } m && !m.Failed(Http503Metrics.FixedResponses) ? m.Sum(Http503Metrics.FixedResponses) : null;
         if (fixed5xx.Length == 0)
         {
             if (missingRules.Length > 0)
@@ -51,7 +51,7 @@ internal static class FixedResponseCheck
         }
 
         var first = fixed5xx[0];
-        var forwardTo = (e.TargetGroups ?? []).FirstOrDefault()?.Arn;
+        var forwardTo = ForwardTarget(e, first.ListenerArn);
         var fix = first.RuleArn is { } ruleArn && !first.IsDefault
             ? new Fix(
                 $"Point {first.Where} back at a target group (or delete the rule) once the maintenance it announces is over.",
@@ -78,6 +78,19 @@ internal static class FixedResponseCheck
         }
 
         s.StepDetail = s.Findings[CauseId.FixedResponse].Summary;
+    }
+
+    /// <summary>The group to send traffic back to: one this listener already forwards to, else one of the load
+    /// balancer's groups with targets in service, else none (the fix then carries a placeholder).</summary>
+    private static string? ForwardTarget(Http503Evidence e, string listenerArn)
+    {
+        var onListener = Http503Topology.Actions(e)
+            .Where(a => a.ListenerArn == listenerArn && a.Action.Type == "forward")
+            .SelectMany(a => a.Action.TargetGroups)
+            .Select(g => g.TargetGroupArn)
+            .FirstOrDefault();
+        return onListener
+            ?? (e.TargetGroups ?? []).FirstOrDefault(tg => Http503Topology.Targets(e, tg).Any(t => !Http503Topology.IsOutOfService(t)))?.Arn;
     }
 
     /// <summary>The body as a person reads it: HTML tags dropped, whitespace collapsed, at most 80 characters.</summary>

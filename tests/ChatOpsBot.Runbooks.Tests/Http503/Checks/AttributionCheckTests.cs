@@ -149,4 +149,20 @@ public sealed class AttributionCheckTests
         Assert.Null(s.LoadBalancerProduces503);
         Assert.StartsWith("Unknown:", s.Attribution, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_Elb503QueryForbidden_IsInconclusiveRatherThanZero()
+    {
+        var s = Sessions.HealthyAlb();
+        s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
+            .With(Http503Metrics.Requests, 1000, 1000)
+            .WithStatus(Http503Metrics.Elb503, "Forbidden")
+            .Build();
+
+        AttributionCheck.Run(s);
+
+        Assert.Null(s.LoadBalancerProduces503);
+        Assert.Equal(CauseStatus.Inconclusive, s.Findings[CauseId.TargetErrors].Status);
+        Assert.StartsWith("Unknown", s.Attribution, StringComparison.Ordinal);
+    }
 }

@@ -23,8 +23,26 @@ public sealed class CapacityCheckTests
         var f = s.Findings[CauseId.LbCapacity];
         Assert.Equal(CauseStatus.Confirmed, f.Status);
         Assert.StartsWith("shop-alb is active_impaired: AWS reports it is running but cannot scale (Load balancer is impaired", f.Summary, StringComparison.Ordinal);
-        Assert.Equal($"aws elbv2 modify-capacity-reservation --load-balancer-arn {Shop.AlbArn} --minimum-load-balancer-capacity CapacityUnits=100 --region eu-west-1", f.Fix!.Command);
+        Assert.Equal($"aws elbv2 modify-capacity-reservation --load-balancer-arn {Shop.AlbArn} --minimum-load-balancer-capacity 'CapacityUnits=<lcus>' --region eu-west-1", f.Fix!.Command);
+        Assert.Contains("PeakLCUs was not available", f.Fix.Summary, StringComparison.Ordinal);
         AssertNoWrongAdvice(f);
+    }
+
+    [Fact]
+    public void Run_ActiveImpairedWithSubnetsOutOfAddresses_MovesSubnetsInsteadOfReserving()
+    {
+        var s = Sessions.HealthyAlb();
+        s.Evidence.Lookup = s.Evidence.Lookup! with { LoadBalancer = Shop.Alb("active_impaired", null) };
+        s.Evidence.Subnets = [.. Shop.Subnets().Select(x => x.SubnetId == Shop.LbSubnetA ? x with { AvailableIpAddressCount = 2 } : x with { AvailableIpAddressCount = 200 })];
+
+        CapacityCheck.Run(s);
+
+        var f = s.Findings[CauseId.LbCapacity];
+        Assert.Equal(CauseStatus.Confirmed, f.Status);
+        Assert.Contains(Shop.LbSubnetA, f.Summary, StringComparison.Ordinal);
+        Assert.Contains(f.Evidence, e => e.Text.StartsWith($"{Shop.LbSubnetA} ({Shop.ZoneA}, 10.0.1.0/24) has 2 free IP addresses", StringComparison.Ordinal));
+        Assert.Equal($"aws elbv2 set-subnets --load-balancer-arn {Shop.AlbArn} --subnets '<larger-subnet-in-{Shop.ZoneA}>' {Shop.LbSubnetB} --region eu-west-1", f.Fix!.Command);
+        Assert.DoesNotContain("modify-capacity-reservation", f.Fix.Command, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +62,7 @@ public sealed class CapacityCheckTests
         Assert.Equal("shop-alb rejected 155 connections because it reached its maximum number of connections (RejectedConnectionCount).", f.Summary);
         Assert.Contains(f.Evidence, e => e.Text == "PeakLCUs reached 40 in one minute.");
         Assert.Contains(f.Evidence, e => e.Text == "RejectedConnectionCount: 155 in the last 60 min.");
-        Assert.Equal("Reserve 60 LCUs of capacity for shop-alb ahead of the load.", f.Fix!.Summary);
+        Assert.Equal("Reserve 60 LCUs (1.5 x the peak seen) of capacity for shop-alb ahead of the load.", f.Fix!.Summary);
         Assert.Equal($"aws elbv2 modify-capacity-reservation --load-balancer-arn {Shop.AlbArn} --minimum-load-balancer-capacity CapacityUnits=60 --region eu-west-1", f.Fix.Command);
         AssertNoWrongAdvice(f);
         Assert.Contains("SpilloverCount/SurgeQueueLength exist only for Classic", f.Fix.Why, StringComparison.Ordinal);

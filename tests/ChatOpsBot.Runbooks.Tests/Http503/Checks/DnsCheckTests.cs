@@ -46,7 +46,10 @@ public sealed class DnsCheckTests
         Assert.Equal(CauseStatus.Confirmed, f.Status);
         Assert.Equal("DHCP option set dopt-0shop gives instances no DNS server.", f.Summary);
         Assert.Contains(f.Evidence, e => e.Source == "ec2:DescribeDhcpOptions" && e.Text == "dopt-0shop: domain-name-servers=(none).");
-        Assert.Equal("aws ec2 describe-dhcp-options --dhcp-options-ids dopt-0shop --region eu-west-1", f.Fix!.Command);
+        Assert.Equal(
+            "aws ec2 create-dhcp-options --dhcp-configurations Key=domain-name-servers,Values=AmazonProvidedDNS --query DhcpOptions.DhcpOptionsId --output text --region eu-west-1\n"
+            + $"aws ec2 associate-dhcp-options --dhcp-options-id '<new-dhcp-options-id>' --vpc-id {Shop.VpcId} --region eu-west-1",
+            f.Fix!.Command);
     }
 
     [Fact]
