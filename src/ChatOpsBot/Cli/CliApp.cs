@@ -47,7 +47,9 @@ public static class CliApp
                 foreach (var name in ScenarioCatalog.Names)
                 {
                     var scenario = ScenarioCatalog.Load(name);
-                    await terminal.Out.WriteLineAsync($"{name,-34} {scenario.Description}");
+                    var description = scenario.Description ?? string.Empty;
+                    var firstSentence = description.IndexOf(". ", StringComparison.Ordinal) is var dot and > 0 ? description[..(dot + 1)] : description;
+                    await terminal.Out.WriteLineAsync($"{name,-30} {(firstSentence.Length > 110 ? firstSentence[..107] + "..." : firstSentence)}");
                 }
 
                 return ExitCodes.Diagnosed;
