@@ -106,6 +106,8 @@ internal sealed class Elbv2LoadBalancingEvidence(AwsQueryClient elbv2, AwsQueryC
         return rest.Length > 0 && !rest.Contains('/', StringComparison.Ordinal) ? rest : null;
     }
 
+    public Task<IReadOnlyList<string>> ListLoadBalancerNamesAsync(CancellationToken cancellationToken) => ListNamesAsync(cancellationToken);
+
     private async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken)
     {
         var pages = await elbv2.SendAllPagesAsync(

@@ -7,6 +7,9 @@ internal sealed class FakeLoadBalancingEvidence(FakeAwsAccount account) : ILoadB
 {
     private const string Service = "elasticloadbalancing";
 
+    public Task<IReadOnlyList<string>> ListLoadBalancerNamesAsync(CancellationToken cancellationToken) =>
+        account.CallAsync<IReadOnlyList<string>>(Service, "DescribeLoadBalancers", () => [.. account.LoadBalancers.Select(l => l.Name)], cancellationToken);
+
     public Task<LoadBalancerLookup> FindLoadBalancerAsync(string nameOrArn, CancellationToken cancellationToken) =>
         account.CallAsync(Service, "DescribeLoadBalancers", () =>
         {

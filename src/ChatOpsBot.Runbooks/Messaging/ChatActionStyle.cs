@@ -1,0 +1,9 @@
+namespace ChatOpsBot.Runbooks.Messaging;
+
+public enum ChatActionStyle
+{
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
