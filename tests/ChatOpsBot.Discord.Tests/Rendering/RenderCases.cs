@@ -1,0 +1,71 @@
+using ChatOpsBot.Discord.Rendering;
+using ChatOpsBot.Discord.Rest;
+using ChatOpsBot.Runbooks.Messaging;
+
+namespace ChatOpsBot.Discord.Tests.Rendering;
+
+/// <summary>The named payloads the golden files hold: each report through <see cref="DiagnosisMessages"/> and
+/// <see cref="DiscordRenderer"/>.</summary>
+internal static class RenderCases
+{
+    public const string Session = ReportBuilder.SessionId;
+
+    public static readonly IncidentMarks Acknowledged = new("@maria", new DateTimeOffset(2026, 11, 28, 9, 4, 0, TimeSpan.Zero), null, null);
+
+    public static readonly IncidentMarks Resolved = new(
+        "@maria",
+        new DateTimeOffset(2026, 11, 28, 9, 4, 0, TimeSpan.Zero),
+        "@li",
+        new DateTimeOffset(2026, 11, 28, 9, 31, 0, TimeSpan.Zero));
+
+    public static IEnumerable<string> Names =>
+    [
+        "progress-network-path",
+        "findings-network-blocked",
+        "findings-network-blocked-acknowledged",
+        "findings-network-blocked-resolved",
+        "findings-none",
+        "findings-not-found",
+        "findings-enormous",
+        "evidence-network-blocked",
+        "evidence-enormous",
+        "notice-stale-button",
+        "transcript",
+    ];
+
+    public static TheoryData<string> All
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var n in Names)
+            {
+                data.Add(n);
+            }
+
+            return data;
+        }
+    }
+
+    public static DiscordMessagePayload Render(string name) => name switch
+    {
+        "progress-network-path" => DiscordRenderer.Render(DiagnosisMessages.Progress("503", ReportBuilder.Region, ReportBuilder.Progress()), Session),
+        "findings-network-blocked" => Findings(ReportBuilder.NetworkBlocked(), IncidentMarks.None),
+        "findings-network-blocked-acknowledged" => Findings(ReportBuilder.NetworkBlocked(), Acknowledged),
+        "findings-network-blocked-resolved" => Findings(ReportBuilder.NetworkBlocked(), Resolved),
+        "findings-none" => Findings(ReportBuilder.NoFault(), IncidentMarks.None),
+        "findings-not-found" => Findings(ReportBuilder.NotFound(), IncidentMarks.None),
+        "findings-enormous" => Findings(ReportBuilder.Enormous(), IncidentMarks.None),
+        "evidence-network-blocked" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.NetworkBlocked(), Session), Session, ephemeral: true),
+        "evidence-enormous" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.Enormous(), Session), Session, ephemeral: true),
+        "notice-stale-button" => DiscordRenderer.Notice("This button has expired", "The session behind it ended; run `/diagnose 503` again."),
+        "transcript" => DiscordRenderer.Render(
+            DiagnosisMessages.Transcript("Transcript · shop-alb", "12 steps, 14 AWS calls, 2.4 s.", new ChatDocument($"transcript-{Session}.md", "# Transcript\n\n- 09:00:00 Start → ResolvingLoadBalancer\n")),
+            Session,
+            ephemeral: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such render case"),
+    };
+
+    private static DiscordMessagePayload Findings(Runbooks.Findings.DiagnosisReport report, IncidentMarks marks) =>
+        DiscordRenderer.Render(DiagnosisMessages.Findings(report, marks, Session), Session);
+}
