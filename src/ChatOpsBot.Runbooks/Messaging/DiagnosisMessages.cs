@@ -122,8 +122,8 @@ public static class DiagnosisMessages
         [
             new ChatAction(ChatActionKind.ShowEvidence, "Show all evidence", ChatActionStyle.Secondary, Disabled: !diagnosed),
             new ChatAction(ChatActionKind.Rerun, "Re-run", ChatActionStyle.Secondary, Disabled: resolved),
-            new ChatAction(ChatActionKind.Acknowledge, "I'm on it", ChatActionStyle.Primary, Disabled: resolved || marks.AcknowledgedBy is not null),
-            new ChatAction(ChatActionKind.Resolve, "Mark resolved", ChatActionStyle.Success, Disabled: resolved),
+            new ChatAction(ChatActionKind.Acknowledge, "I'm on it", ChatActionStyle.Primary, Disabled: !diagnosed || resolved || marks.AcknowledgedBy is not null),
+            new ChatAction(ChatActionKind.Resolve, "Mark resolved", ChatActionStyle.Success, Disabled: !diagnosed || resolved),
             new ChatAction(ChatActionKind.Transcript, "Transcript", ChatActionStyle.Secondary),
         ];
         var footer = string.Create(CultureInfo.InvariantCulture, $"{r.Region} · last {(int)r.Window.TotalMinutes} min · {r.Duration.TotalSeconds:0.0} s · {r.AwsCalls.Count} AWS calls · session {sessionId}");

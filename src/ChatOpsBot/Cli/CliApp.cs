@@ -10,6 +10,8 @@ public static class CliApp
 
         Commands:
           diagnose 503 <lb-name-or-arn> [options]   find why a load balancer answers 503 (see `diagnose --help`)
+          serve [--simulate [NAME]] [--urls URL]     run the Discord bot (interactions endpoint at /interactions)
+          register-commands [--guild ID]            install /diagnose in a guild (immediate) or globally
           scenarios                                 list the simulated-AWS scenarios for --simulate
           help                                      this text
 
@@ -43,6 +45,16 @@ public static class CliApp
                 }
 
                 return await new DiagnoseCommand(terminal, time).RunAsync(options, cancellationToken);
+            case "serve":
+                if (rest.Contains("--help"))
+                {
+                    await terminal.Out.WriteLineAsync(ServeCommand.Usage);
+                    return ExitCodes.Diagnosed;
+                }
+
+                return await new ServeCommand(terminal).RunAsync(rest, cancellationToken);
+            case "register-commands":
+                return await new RegisterCommandsCommand(terminal).RunAsync(rest, null, cancellationToken);
             case "scenarios":
                 foreach (var name in ScenarioCatalog.Names)
                 {

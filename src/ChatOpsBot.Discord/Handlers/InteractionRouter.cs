@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using ChatOpsBot.Discord.Components;
+using ChatOpsBot.Discord.Configuration;
+using ChatOpsBot.Discord.Hosting;
+using ChatOpsBot.Discord.Interactions;
+using ChatOpsBot.Discord.Rendering;
+using ChatOpsBot.Discord.Rest;
+using ChatOpsBot.Discord.Sessions;
+using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Discord.Handlers;
+
+/// <summary>
+/// Answers every interaction within Discord's 3 seconds: slash commands with a deferred response (the work runs on
+/// the queue), autocomplete from a cached list, buttons by loading their session by id. Anything that cannot be
+/// done becomes a clear private (ephemeral) message, never an error.
+/// </summary>
+public sealed partial class InteractionRouter(
+    AccessPolicy access,
+    ISessionStore sessions,
+    WorkQueue queue,
+    DiagnosisRunner runner,
+    LoadBalancerNameCache names,
+    IDiscordRestClient rest,
+    IEvidenceSourcesProvider evidence,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionRouter> logger)
+{
+    public Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
+        if (access.Refusal(interaction) is { } refusal)
+        {
+            return Task.FromResult(interaction.Type == InteractionType.ApplicationCommandAutocomplete
+                ? new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]))
+                : Private(DiagnosisMessages.Notice("Not allowed here", refusal)));
+        }
+
+        return interaction.Type switch
+        {
+            InteractionType.ApplicationCommand => Task.FromResult(Command(interaction)),
+            InteractionType.ApplicationCommandAutocomplete => AutocompleteAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => Task.FromResult(Button(interaction)),
+            _ => Task.FromResult(Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported."))),
+        };
+    }
+
+    private InteractionReply Command(Interaction i)
+    {
+        var path = i.CommandPath;
+        if (path is ["diagnose", "transcript", ..])
+        {
+            return Transcript(i, i.Option("id")?.Trim() ?? string.Empty);
+        }
+
+        if (path.Count == 2 && path[0] == "diagnose" && Runbooks.Contains(path[1]))
+        {
+            return StartDiagnosis(i, path[1], i.Option("lb") ?? string.Empty, i.Option("region"), i.User);
+        }
+
+        return Private(DiagnosisMessages.Notice("Unknown command", $"There is no runbook for `/{string.Join(' ', path)}` yet; available: {string.Join(", ", Runbooks.Select(r => "/diagnose " + r))}."));
+    }
+
+    /// <summary>The runbooks that /diagnose offers as subcommands.</summary>
+    public static IReadOnlyList<string> Runbooks { get; } = ["503"];
+
+    private InteractionReply StartDiagnosis(Interaction i, string runbook, string lb, string? regionOption, DiscordUser who)
+    {
+        lb = lb.Trim();
+        if (LoadBalancerIdentifier.Parse(lb, out var error) is not { } id)
+        {
+            return Private(DiagnosisMessages.Notice("Check the load balancer", error ?? "Name a load balancer."));
+        }
+
+        var region = regionOption?.Trim() is { Length: > 0 } r ? r : id.Region ?? evidence.DefaultRegion;
+        if (!RegionPattern().IsMatch(region))
+        {
+            return Private(DiagnosisMessages.Notice("Check the region", $"'{region}' is not an AWS region name such as us-east-1."));
+        }
+
+        var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow);
+        var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
+        session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region}");
+        sessions.Add(session);
+        if (!queue.TryEnqueue(runner.WorkFor(session)))
+        {
+            return Private(DiagnosisMessages.Notice("Busy", "Too many diagnoses are waiting; try again in a minute."));
+        }
+
+        return InteractionReply.Deferred(ephemeral: false);
+    }
+
+    private async Task<InteractionReply> AutocompleteAsync(Interaction i, CancellationToken cancellationToken)
+    {
+        var focused = i.Focused;
+        if (focused?.Name != "lb")
+        {
+            return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
+        }
+
+        var region = i.Option("region")?.Trim() is { Length: > 0 } r && RegionPattern().IsMatch(r) ? r : evidence.DefaultRegion;
+        var all = await names.NamesAsync(region, cancellationToken);
+        var typed = focused.Value ?? string.Empty;
+        var matches = all
+            .Where(n => n.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(n => n, StringComparer.Ordinal)
+            .Take(25);
+        return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(matches));
+    }
+
+    private InteractionReply Button(Interaction i)
+    {
+        if (CustomIdCodec.Decode(i.CustomId) is not { } command)
+        {
+            return Private(DiagnosisMessages.Notice("Unknown button", "This button does not belong to a diagnosis this bot knows."));
+        }
+
+        if (sessions.Find(command.SessionId) is not { } session)
+        {
+            return Private(DiagnosisMessages.Notice(
+                "Session not found",
+                $"Diagnosis session `{command.SessionId}` is not known to this bot any more (it may have restarted since). Run `/diagnose 503` again for a fresh diagnosis."));
+        }
+
+        var now = time.GetUtcNow();
+        session.Record(now, DiagnosisSession.Who(i.User), $"clicked {command.Action}");
+        switch (command.Action)
+        {
+            case ChatActionKind.ShowEvidence:
+                return session.Report is { } report
+                    ? Private(DiagnosisMessages.Evidence(report, session.Id), i)
+                    : Private(DiagnosisMessages.Notice("Still diagnosing", "The evidence is shown once the diagnosis has finished."));
+
+            case ChatActionKind.Rerun:
+                if (session.Marks.ResolvedBy is { } resolver)
+                {
+                    return Private(DiagnosisMessages.Notice("Already resolved", $"{resolver} marked this incident resolved; run `/diagnose {session.Request.Symptom}` to start a new diagnosis."));
+                }
+
+                return StartDiagnosis(i, session.Request.Symptom, session.Request.LoadBalancer, session.Request.Region, i.User);
+
+            case ChatActionKind.Acknowledge:
+                if (!session.Acknowledge(i.User, now))
+                {
+                    return Private(DiagnosisMessages.Notice("Already acknowledged", $"{session.Marks.AcknowledgedBy} is already on it (since {session.Marks.AcknowledgedAt:HH:mm} UTC)."));
+                }
+
+                return UpdateFindings(session, i, $"Noted: {i.User.DisplayName} is on it.");
+
+            case ChatActionKind.Resolve:
+                if (!session.Resolve(i.User, now))
+                {
+                    return Private(DiagnosisMessages.Notice("Already resolved", $"{session.Marks.ResolvedBy} marked it resolved at {session.Marks.ResolvedAt:HH:mm} UTC."));
+                }
+
+                return UpdateFindings(session, i, $"Marked resolved by {i.User.DisplayName}.");
+
+            case ChatActionKind.Transcript:
+                return Transcript(i, session.Id);
+
+            default:
+                return Private(DiagnosisMessages.Notice("Unknown button", "This button does nothing yet."));
+        }
+    }
+
+    /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.</summary>
+    private InteractionReply UpdateFindings(DiagnosisSession session, Interaction click, string noticeIfRunning)
+    {
+        if (session.Report is not { } report)
+        {
+            return Private(DiagnosisMessages.Notice("Recorded", noticeIfRunning + " It will show on the findings when the diagnosis finishes.", MessageTone.Neutral));
+        }
+
+        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id), session.Id);
+        if (payload.Files.Count > 0)
+        {
+            // A callback cannot carry files inline: acknowledge, then edit the clicked message through the
+            // click's own token (for a component, @original is the message the button is on).
+            var token = click.Token;
+            queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
+            return new InteractionReply(CallbackType.DeferredUpdateMessage, null);
+        }
+
+        return new InteractionReply(CallbackType.UpdateMessage, payload.Json);
+    }
+
+    private InteractionReply Transcript(Interaction i, string sessionId)
+    {
+        if (sessions.Find(sessionId) is not { } session)
+        {
+            return Private(DiagnosisMessages.Notice("Session not found", $"No diagnosis session `{sessionId}` is known to this bot."));
+        }
+
+        var markdown = SessionTranscript.ToMarkdown(session);
+        var message = DiagnosisMessages.Transcript(
+            $"Transcript · session {session.Id}",
+            $"{session.Request.Symptom} diagnosis of {session.Request.LoadBalancer}, started by {session.StartedBy.DisplayName}; {session.Events.Count} events.",
+            new ChatDocument($"transcript-{session.Id}.md", markdown));
+        return Public(message, i, session.Id);
+    }
+
+    /// <summary>A reply only the clicking user sees. A message with a file is deferred and sent by editing the reply.</summary>
+    private InteractionReply Private(ChatMessage message, Interaction? forFiles = null) => Reply(message, forFiles, "notice", ephemeral: true);
+
+    private InteractionReply Public(ChatMessage message, Interaction i, string sessionId) => Reply(message, i, sessionId, ephemeral: false);
+
+    private InteractionReply Reply(ChatMessage message, Interaction? i, string sessionId, bool ephemeral)
+    {
+        var payload = DiscordRenderer.Render(message, sessionId, ephemeral);
+        if (payload.Files.Count == 0 || i is null)
+        {
+            return new InteractionReply(CallbackType.ChannelMessageWithSource, payload.Json);
+        }
+
+        var token = i.Token;
+        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
+        return InteractionReply.Deferred(ephemeral);
+    }
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
+    private static partial Regex RegionPattern();
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Interaction {InteractionId} {Type} {Command}{CustomId}")]
+    private static partial void Received(ILogger logger, string interactionId, string type, string command, string customId);
+}

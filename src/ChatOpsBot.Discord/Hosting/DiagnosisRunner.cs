@@ -1,0 +1,65 @@
+using ChatOpsBot.Discord.Configuration;
+using ChatOpsBot.Discord.Rest;
+using ChatOpsBot.Discord.Sessions;
+using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Evidence;
+using ChatOpsBot.Runbooks.Http503;
+using ChatOpsBot.Runbooks.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Discord.Hosting;
+
+/// <summary>Runs one session's runbook with live progress edits, then shows the findings (or why it failed).</summary>
+public sealed partial class DiagnosisRunner(
+    IEvidenceSourcesProvider evidence,
+    SessionMessenger messenger,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiagnosisRunner> logger)
+{
+    public WorkItem WorkFor(DiagnosisSession session) => new($"diagnosis {session.Id}", ct => RunAsync(session, ct));
+
+    public async Task RunAsync(DiagnosisSession session, CancellationToken cancellationToken)
+    {
+        session.Started(time.GetUtcNow());
+        var pump = new ProgressPump(session, messenger, options.Value.ProgressEditInterval, time, logger, cancellationToken);
+        ChatMessage final;
+        try
+        {
+            var runbook = new Http503Runbook(evidence.For(session.Request.Region), time);
+            var report = await runbook.RunAsync(session.Request, pump, cancellationToken);
+            session.Finished(report, time.GetUtcNow());
+            final = DiagnosisMessages.Findings(report, session.Marks, session.Id);
+            Finished(logger, session.Id, report.Outcome.ToString(), report.RootCause.ToString(), (long)report.Duration.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is EvidenceException or ArgumentException or HttpRequestException)
+        {
+            session.Failed(time.GetUtcNow(), e.Message);
+            final = DiagnosisMessages.Notice($"{session.Request.Symptom} diagnosis · {session.Request.LoadBalancer}", $"The diagnosis could not run: {e.Message}");
+            Failed(logger, session.Id, e.GetType().Name, e.Message);
+        }
+        finally
+        {
+            await pump.CloseAsync();
+        }
+
+        try
+        {
+            await messenger.ShowAsync(session, final, cancellationToken);
+        }
+        catch (DiscordApiException e)
+        {
+            ShowFailed(logger, session.Id, e.Status, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Session {SessionId} finished: {Outcome}, root cause {RootCause}, {DurationMs} ms")]
+    private static partial void Finished(ILogger logger, string sessionId, string outcome, string rootCause, long durationMs);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Session {SessionId} could not run: {ErrorType}: {Error}")]
+    private static partial void Failed(ILogger logger, string sessionId, string errorType, string error);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Error, Message = "Session {SessionId}: showing the findings failed ({Status}): {Error}")]
+    private static partial void ShowFailed(ILogger logger, string sessionId, int status, string error);
+}

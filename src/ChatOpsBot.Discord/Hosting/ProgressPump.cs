@@ -1,0 +1,101 @@
+using ChatOpsBot.Discord.Rest;
+using ChatOpsBot.Discord.Sessions;
+using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsBot.Discord.Hosting;
+
+/// <summary>
+/// Turns runbook progress into message edits without slowing the runbook: edits run beside it, at most one
+/// every <c>interval</c>, always showing the latest step (older ones are skipped, never queued).
+/// </summary>
+internal sealed partial class ProgressPump(
+    DiagnosisSession session,
+    SessionMessenger messenger,
+    TimeSpan interval,
+    TimeProvider time,
+    ILogger logger,
+    CancellationToken cancellationToken) : IDiagnosisObserver
+{
+    private readonly Lock _gate = new();
+    private DiagnosisProgress? _latest;
+    private Task _pump = Task.CompletedTask;
+    private DateTimeOffset _lastEdit = DateTimeOffset.MinValue;
+    private bool _closed;
+
+    public ValueTask OnProgressAsync(DiagnosisProgress progress, CancellationToken cancellationToken1)
+    {
+        session.Progressed(progress);
+        if (progress.Finished)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            _latest = progress;
+            if (_pump.IsCompleted && !_closed)
+            {
+                _pump = PumpAsync();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stops editing and waits for an edit in flight, so the findings are the last word.</summary>
+    public async Task CloseAsync()
+    {
+        Task pump;
+        lock (_gate)
+        {
+            _closed = true;
+            pump = _pump;
+        }
+
+        try
+        {
+            await pump;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            var wait = _lastEdit + interval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            DiagnosisProgress? next;
+            lock (_gate)
+            {
+                next = _closed ? null : _latest;
+                _latest = null;
+                if (next is null)
+                {
+                    return;
+                }
+            }
+
+            _lastEdit = time.GetUtcNow();
+            try
+            {
+                await messenger.ShowAsync(session, DiagnosisMessages.Progress(session.Request.Symptom, session.Request.Region, next), cancellationToken);
+            }
+            catch (DiscordApiException e)
+            {
+                EditFailed(logger, session.Id, e.Status, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Progress edit of session {SessionId} failed ({Status}): {Error}")]
+    private static partial void EditFailed(ILogger logger, string sessionId, int status, string error);
+}

@@ -1,0 +1,3 @@
+namespace ChatOpsBot.Discord.Sessions;
+
+public sealed record DiscordMessageLocation(string ChannelId, string MessageId);

@@ -1,0 +1,9 @@
+namespace ChatOpsBot.Discord.Sessions;
+
+public enum SessionState
+{
+    Queued,
+    Running,
+    Finished,
+    Failed,
+}

@@ -1,0 +1,94 @@
+using ChatOpsBot.Aws.Configuration;
+using ChatOpsBot.Hosting;
+using ChatOpsBot.Simulation;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary><c>serve [--simulate [SCENARIO]] [--urls URL] [--region R] [--profile P]</c>: runs the Discord bot.</summary>
+internal sealed class ServeCommand(Terminal terminal)
+{
+    public const string Usage = """
+        Usage: serve [options]
+
+          --urls URL            where to listen (default http://0.0.0.0:8080, or the Urls setting)
+          --region R            default AWS region for /diagnose without region:
+          --profile P           named AWS profile
+          --simulate [NAME]     answer from the built-in simulated AWS instead of a real account
+
+        Discord settings (environment variables, or appsettings.json): Discord__ApplicationId, Discord__PublicKey,
+        Discord__BotToken, optionally Discord__ApiBaseUrl and Discord__Access__Guilds__0 / __Channels__0 / __Roles__0.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        string? urls = null, region = null, profile = null, scenario = null;
+        var simulate = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? Next() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            switch (args[i])
+            {
+                case "--urls": urls = Next(); break;
+                case "--region": region = Next(); break;
+                case "--profile": profile = Next(); break;
+                case "--simulate": simulate = true; scenario = Next(); break;
+                default:
+                    await terminal.Error.WriteLineAsync($"Unknown option {args[i]}.\n{Usage}");
+                    return ExitCodes.BadInput;
+            }
+        }
+
+        SimulatedEnvironment? simulated = null;
+        try
+        {
+            AwsConnectionSettings aws;
+            if (simulate)
+            {
+                simulated = await SimulatedEnvironment.StartAsync(scenario, null, cancellationToken);
+                await terminal.Error.WriteLineAsync($"Simulated AWS: scenario '{simulated.Aws.Scenario.Name}' (region {simulated.Aws.Region}); no real AWS account is used.");
+                aws = simulated.Settings;
+            }
+            else
+            {
+                aws = new AwsConnectionSettings { Region = region, Profile = profile };
+            }
+
+            await using var app = BotHost.Build(aws, urls: urls);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (OptionsValidationException e)
+            {
+                await terminal.Error.WriteLineAsync("The bot is not configured:");
+                foreach (var failure in e.Failures)
+                {
+                    await terminal.Error.WriteLineAsync("  - " + failure);
+                }
+
+                return ExitCodes.BadInput;
+            }
+            catch (ArgumentException e)
+            {
+                await terminal.Error.WriteLineAsync($"AWS is not configured: {e.Message}");
+                return ExitCodes.AwsAccess;
+            }
+
+            await terminal.Error.WriteLineAsync($"Listening on {string.Join(", ", app.Urls)}; interactions endpoint: /interactions. Ctrl+C stops.");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Diagnosed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Diagnosed;
+        }
+        finally
+        {
+            if (simulated is not null)
+            {
+                await simulated.DisposeAsync();
+            }
+        }
+    }
+}
