@@ -34,11 +34,12 @@ internal sealed class RegisterCommandsCommand(Terminal terminal)
         using var host = builder.Build();
         try
         {
+            _ = host.Services.GetRequiredService<IOptions<ChatOpsBot.Discord.Configuration.DiscordOptions>>().Value;
             await host.StartAsync(cancellationToken);
         }
         catch (OptionsValidationException e)
         {
-            await terminal.Error.WriteLineAsync("The bot is not configured:\n  - " + string.Join("\n  - ", e.Failures));
+            await terminal.Error.WriteLineAsync("The bot is not configured:\n  - " + string.Join("\n  - ", ConfigurationErrors.Sentences(e)));
             return ExitCodes.BadInput;
         }
 

@@ -57,14 +57,16 @@ internal sealed class ServeCommand(Terminal terminal)
             await using var app = BotHost.Build(aws, urls: urls);
             try
             {
+                // Validate before starting, so a missing setting is one sentence, not a host stack trace.
+                _ = app.Services.GetRequiredService<IOptions<ChatOpsBot.Discord.Configuration.DiscordOptions>>().Value;
                 await app.StartAsync(cancellationToken);
             }
             catch (OptionsValidationException e)
             {
                 await terminal.Error.WriteLineAsync("The bot is not configured:");
-                foreach (var failure in e.Failures)
+                foreach (var sentence in ConfigurationErrors.Sentences(e))
                 {
-                    await terminal.Error.WriteLineAsync("  - " + failure);
+                    await terminal.Error.WriteLineAsync("  - " + sentence);
                 }
 
                 return ExitCodes.BadInput;
