@@ -14,6 +14,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 {
     public const int GlobalRequestsPerSecond = 50;
 
+    /// <summary>Buckets are pruned only beyond this many.</summary>
+    public const int PruneThreshold = 256;
+
+    /// <summary>A bucket unused (and past its reset) for this long is forgotten.</summary>
+    public static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(2);
+
     private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
@@ -21,14 +27,52 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     private readonly Lock _globalLock = new();
     private readonly Queue<DateTimeOffset> _recentBotRequests = new();
     private DateTimeOffset _globalBlockedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>How many buckets are remembered (every interaction token has its own, so idle ones are pruned).</summary>
+    public int BucketCount => _buckets.Count;
 
     /// <summary>The bucket a route's next request goes through.</summary>
     public RateLimitBucket BucketFor(DiscordRoute route)
     {
+        var now = time.GetUtcNow();
+        PruneIfDue(now);
         var key = _bucketKeyOfRoute.TryGetValue(route.LimitKey, out var mapped) ? mapped : route.LimitKey;
-        return _buckets.GetOrAdd(key, static (_, template) => new RateLimitBucket(template), route.Template);
+        var bucket = _buckets.GetOrAdd(key, static (_, template) => new RateLimitBucket(template), route.Template);
+        bucket.LastUsed = now;
+        return bucket;
+    }
+
+    /// <summary>Forgets buckets idle for a while past their reset (and route mappings to them), at most once per
+    /// <see cref="IdleBucketLifetime"/> and only once there are many: a long-running bot sees a new interaction
+    /// token, and so a new webhook bucket, for every command.</summary>
+    private void PruneIfDue(DateTimeOffset now)
+    {
+        if (_buckets.Count <= PruneThreshold || now - _lastPrune < IdleBucketLifetime)
+        {
+            return;
+        }
+
+        _lastPrune = now;
+        var cutoff = now - IdleBucketLifetime;
+        foreach (var entry in _buckets)
+        {
+            var bucket = entry.Value;
+            if (bucket.LastUsed < cutoff && bucket.ResetAt < cutoff && bucket.Gate.CurrentCount == 1)
+            {
+                _buckets.TryRemove(entry);
+            }
+        }
+
+        foreach (var mapping in _bucketKeyOfRoute)
+        {
+            if (!_buckets.ContainsKey(mapping.Value))
+            {
+                _bucketKeyOfRoute.TryRemove(mapping);
+            }
+        }
     }
 
     /// <summary>Waits on the injected clock, rounded up to whole milliseconds: Task.Delay truncates to milliseconds,

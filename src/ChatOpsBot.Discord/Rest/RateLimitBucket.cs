@@ -14,6 +14,9 @@ internal sealed class RateLimitBucket(string name)
 
     public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MinValue;
 
+    /// <summary>When a request last picked this bucket (idle buckets are forgotten).</summary>
+    public DateTimeOffset LastUsed { get; set; } = DateTimeOffset.MinValue;
+
     /// <summary>How long to wait before the next request may go out (zero when it may go now).</summary>
     public TimeSpan DelayAt(DateTimeOffset now) =>
         Remaining is <= 0 && ResetAt > now ? ResetAt - now : TimeSpan.Zero;
