@@ -19,6 +19,7 @@ internal sealed partial class ProgressPump(
     CancellationToken cancellationToken) : IDiagnosisObserver
 {
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private DiagnosisProgress? _latest;
     private Task _pump = Task.CompletedTask;
     private DateTimeOffset _lastEdit = DateTimeOffset.MinValue;
@@ -54,12 +55,18 @@ internal sealed partial class ProgressPump(
             pump = _pump;
         }
 
+        // Cut a pending wait short (an edit already in flight is left to finish).
+        await _stopWaiting.CancelAsync();
         try
         {
             await pump;
         }
         catch (OperationCanceledException)
         {
+        }
+        finally
+        {
+            _stopWaiting.Dispose();
         }
     }
 
@@ -70,7 +77,7 @@ internal sealed partial class ProgressPump(
             var wait = _lastEdit + interval - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(wait, time, _stopWaiting.Token);
             }
 
             DiagnosisProgress? next;

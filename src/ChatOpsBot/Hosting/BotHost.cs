@@ -12,7 +12,8 @@ public static class BotHost
     /// <param name="aws">How to reach AWS (the real chain, or the simulator's endpoint and keys).</param>
     /// <param name="settings">Extra configuration (highest precedence), e.g. from tests.</param>
     /// <param name="urls">Where to listen, e.g. http://0.0.0.0:8080 (default: configuration's Urls, else that).</param>
-    public static WebApplication Build(AwsConnectionSettings aws, IReadOnlyDictionary<string, string?>? settings = null, string? urls = null)
+    /// <param name="time">The clock (tests pass a fake one shared with the fake Discord).</param>
+    public static WebApplication Build(AwsConnectionSettings aws, IReadOnlyDictionary<string, string?>? settings = null, string? urls = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         if (settings is not null)
@@ -21,7 +22,7 @@ public static class BotHost
         }
 
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://0.0.0.0:8080");
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(time ?? TimeProvider.System);
         builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(aws, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         builder.Services.AddDiscordInteractions(builder.Configuration);
 
