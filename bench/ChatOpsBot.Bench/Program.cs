@@ -2,6 +2,7 @@
 // Prints, per scenario: median wall time, AWS calls, sequential waves (the longest chain of calls where each
 // starts after the previous ended), wall / (waves x latency), and the large/small ratio.
 // Usage: dotnet run -c Release --project bench/ChatOpsBot.Bench [-- --latency-ms 50 --runs 7]
+//        dotnet run -c Release --project bench/ChatOpsBot.Bench -- --discord [--commands 50]
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
@@ -12,6 +13,12 @@ using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Http503;
 using ChatOpsBot.Simulator;
 using ChatOpsBot.Simulator.Scenarios;
+
+if (args.Contains("--discord"))
+{
+    await DiscordBench.RunAsync((int)Arg("--commands", 50));
+    return;
+}
 
 var latency = TimeSpan.FromMilliseconds(Arg("--latency-ms", 50));
 var runs = (int)Arg("--runs", 7);

@@ -10,7 +10,7 @@ namespace ChatOpsBot.Simulation;
 /// point the bot at any endpoint (the equivalent of AWS_ENDPOINT_URL plus a key pair). The production clients
 /// see only a URL and credentials.
 /// </summary>
-internal sealed class SimulatedEnvironment : IAsyncDisposable
+public sealed class SimulatedEnvironment : IAsyncDisposable
 {
     /// <summary>The scenario <c>--simulate</c> runs when none is named: a realistic incident to diagnose.</summary>
     public const string DefaultScenario = "sg-blocks-health-check";
