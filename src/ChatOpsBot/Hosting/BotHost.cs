@@ -13,7 +13,8 @@ public static class BotHost
     /// <param name="settings">Extra configuration (highest precedence), e.g. from tests.</param>
     /// <param name="urls">Where to listen, e.g. http://0.0.0.0:8080 (default: configuration's Urls, else that).</param>
     /// <param name="time">The clock (tests pass a fake one shared with the fake Discord).</param>
-    public static WebApplication Build(AwsConnectionSettings aws, IReadOnlyDictionary<string, string?>? settings = null, string? urls = null, TimeProvider? time = null)
+    /// <param name="configure">Last word on the builder (tests add a log capture, for example).</param>
+    public static WebApplication Build(AwsConnectionSettings aws, IReadOnlyDictionary<string, string?>? settings = null, string? urls = null, TimeProvider? time = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         if (settings is not null)
@@ -25,6 +26,7 @@ public static class BotHost
         builder.Services.TryAddSingleton(time ?? TimeProvider.System);
         builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(aws, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         builder.Services.AddDiscordInteractions(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDiscordInteractions("/interactions");

@@ -28,7 +28,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public Uri Interactions { get; }
 
-    public static async Task<BotUnderTest> StartAsync(string scenario = "sg-blocks-health-check", IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<BotUnderTest> StartAsync(string scenario = "sg-blocks-health-check", IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null)
     {
         var aws = await SimulatedEnvironment.StartAsync(scenario, null, CancellationToken.None);
         var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions());
@@ -46,7 +46,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
             settings[k] = v;
         }
 
-        var app = BotHost.Build(aws.Settings, settings, "http://127.0.0.1:0");
+        var app = BotHost.Build(aws.Settings, settings, "http://127.0.0.1:0", configure: configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BotUnderTest(aws, discord, app, new Uri(new Uri(address), "/interactions"));
