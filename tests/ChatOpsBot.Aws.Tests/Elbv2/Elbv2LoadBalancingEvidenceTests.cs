@@ -37,16 +37,26 @@ public sealed class Elbv2LoadBalancingEvidenceTests
     [Fact]
     public async Task FindLoadBalancer_NotFound_ListsKnownNamesAcrossPagesAndAsksClassic()
     {
+        // The name listing and the Classic check must be in flight together: each answer waits until both have
+        // arrived, which only happens if the client sent them concurrently (a serial client times out the barrier).
+        using var bothInFlight = new CountdownEvent(2);
+        CannedResponse Together(CannedResponse response)
+        {
+            bothInFlight.Signal();
+            Assert.True(bothInFlight.Wait(TimeSpan.FromSeconds(10)), "the listing and the Classic check were not sent concurrently");
+            return response;
+        }
+
         await using var server = await FakeAwsServer.StartAsync(request => (request.FormValue("Version"), request.FormValue("Names.member.1"), request.FormValue("Marker")) switch
         {
             ("2015-12-01", "missing", _) => new CannedResponse(400, Fixtures.Read("errors/ELB-LoadBalancerNotFound.xml")),
-            ("2015-12-01", null, null) => CannedResponse.Xml(LbPage(["web-b", "api"], "page2")),
+            ("2015-12-01", null, null) => Together(CannedResponse.Xml(LbPage(["web-b", "api"], "page2"))),
             ("2015-12-01", null, "page2") => CannedResponse.Xml(LbPage(["web-a"], null)),
-            ("2012-06-01", _, _) => CannedResponse.Xml("""
+            ("2012-06-01", _, _) => Together(CannedResponse.Xml("""
                 <DescribeLoadBalancersResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/">
                   <DescribeLoadBalancersResult><LoadBalancerDescriptions><member><LoadBalancerName>missing</LoadBalancerName></member></LoadBalancerDescriptions></DescribeLoadBalancersResult>
                 </DescribeLoadBalancersResponse>
-                """),
+                """)),
             _ => CannedResponse.QueryError(400, "ValidationError", "unexpected"),
         });
         using var aws = TestAws.Create(server);

@@ -31,7 +31,9 @@ public sealed class Http503RunbookTests
     [Fact]
     public async Task RunAsync_HealthyAlb_CallsAwsInFourSequentialWaves()
     {
+        // A wide latency, so that calls of one wave overlap even on a loaded CI machine.
         var aws = FakeAwsAccount.ShopAlb();
+        aws.Latency = TimeSpan.FromMilliseconds(250);
 
         var report = await RunAsync(aws, Shop.AlbName);
 
