@@ -35,6 +35,10 @@ public interface ITranscriptStore
     /// <summary>Sessions still queued or running (candidates to resume or mark interrupted after a restart).</summary>
     Task<IReadOnlyList<SessionRecord>> FindUnfinishedAsync(CancellationToken cancellationToken);
 
+    /// <summary>Marks a queued or running session interrupted; true only for the one caller (across replicas) that
+    /// changed it, so exactly one replica announces the interruption.</summary>
+    Task<bool> TryMarkInterruptedAsync(string sessionId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Claims an interaction id for processing; only the first claim across all replicas returns true.</summary>
     Task<bool> TryClaimInteractionAsync(string interactionId, string owner, DateTimeOffset at, CancellationToken cancellationToken);
 
