@@ -5,7 +5,7 @@ using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
-using ChatOpsBot.Transcripts.Export;
+using ChatOpsBot.Runbooks.Sessions.Export;
 using ChatOpsBot.Transcripts.Postgres;
 using ChatOpsBot.Transcripts.Sqlite;
 using Microsoft.Data.Sqlite;

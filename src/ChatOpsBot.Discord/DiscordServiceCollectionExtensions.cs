@@ -42,14 +42,16 @@ public static class DiscordServiceCollectionExtensions
     }
 
     /// <summary>Everything the interactions endpoint needs. The host must also register an
-    /// <see cref="Runbooks.Engine.IEvidenceSourcesProvider"/>.</summary>
+    /// <see cref="Runbooks.Engine.IEvidenceSourcesProvider"/> and an <see cref="Runbooks.Sessions.ITranscriptStore"/>.</summary>
     public static IServiceCollection AddDiscordInteractions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordRest(configuration);
         services.TryAddSingleton(sp => new InteractionSignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         services.TryAddSingleton<InteractionDeduplicator>();
         services.TryAddSingleton<AccessPolicy>();
-        services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+        services.TryAddSingleton<ISessionStore>(sp => new DurableSessionStore(
+            sp.GetRequiredService<Runbooks.Sessions.ITranscriptStore>(),
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ReplicaId ?? Environment.MachineName));
         services.TryAddSingleton<WorkQueue>();
         services.TryAddSingleton<SessionMessenger>();
         services.TryAddSingleton<DiagnosisRunner>();
@@ -57,6 +59,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionRouter>();
         services.TryAddSingleton<InteractionProcessor>();
         services.AddHostedService<WorkQueueService>();
+        services.TryAddSingleton<SessionRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRecovery>());
         return services;
     }
 

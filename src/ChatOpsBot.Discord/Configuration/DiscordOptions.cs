@@ -41,6 +41,14 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
     public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>This replica's name, recorded as the owner of the sessions it runs (default: the host name). Sessions
+    /// this replica owned that are still running after it restarts are marked interrupted.</summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>A running session older than this is considered dead wherever it ran (a diagnosis takes seconds).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The default metrics window of a diagnosis.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan DiagnosisWindow { get; set; } = TimeSpan.FromHours(1);

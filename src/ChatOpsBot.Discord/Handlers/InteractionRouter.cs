@@ -8,6 +8,8 @@ using ChatOpsBot.Discord.Rest;
 using ChatOpsBot.Discord.Sessions;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Messaging;
+using ChatOpsBot.Runbooks.Sessions;
+using ChatOpsBot.Runbooks.Sessions.Export;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,7 @@ namespace ChatOpsBot.Discord.Handlers;
 public sealed partial class InteractionRouter(
     AccessPolicy access,
     ISessionStore sessions,
+    ITranscriptStore store,
     WorkQueue queue,
     DiagnosisRunner runner,
     LoadBalancerNameCache names,
@@ -42,24 +45,27 @@ public sealed partial class InteractionRouter(
 
         return interaction.Type switch
         {
-            InteractionType.ApplicationCommand => Task.FromResult(Command(interaction)),
+            InteractionType.ApplicationCommand => CommandAsync(interaction, cancellationToken),
             InteractionType.ApplicationCommandAutocomplete => AutocompleteAsync(interaction, cancellationToken),
-            InteractionType.MessageComponent => Task.FromResult(Button(interaction)),
+            InteractionType.MessageComponent => ButtonAsync(interaction, cancellationToken),
             _ => Task.FromResult(Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported."))),
         };
     }
 
-    private InteractionReply Command(Interaction i)
+    private async Task<InteractionReply> CommandAsync(Interaction i, CancellationToken cancellationToken)
     {
         var path = i.CommandPath;
         if (path is ["diagnose", "transcript", ..])
         {
-            return Transcript(i, i.Option("id")?.Trim() ?? string.Empty);
+            var id = i.Option("id")?.Trim() ?? string.Empty;
+            return await sessions.FindAsync(id, cancellationToken) is { } found
+                ? await TranscriptAsync(i, found, cancellationToken)
+                : Private(DiagnosisMessages.Notice("Session not found", $"No diagnosis session `{id}` is known to this bot."));
         }
 
         if (path.Count == 2 && path[0] == "diagnose" && Runbooks.Contains(path[1]))
         {
-            return StartDiagnosis(i, path[1], i.Option("lb") ?? string.Empty, i.Option("region"), i.User);
+            return await StartDiagnosisAsync(i, path[1], i.Option("lb") ?? string.Empty, i.Option("region"), i.User, cancellationToken);
         }
 
         return Private(DiagnosisMessages.Notice("Unknown command", $"There is no runbook for `/{string.Join(' ', path)}` yet; available: {string.Join(", ", Runbooks.Select(r => "/diagnose " + r))}."));
@@ -68,7 +74,7 @@ public sealed partial class InteractionRouter(
     /// <summary>The runbooks that /diagnose offers as subcommands.</summary>
     public static IReadOnlyList<string> Runbooks { get; } = ["503"];
 
-    private InteractionReply StartDiagnosis(Interaction i, string runbook, string lb, string? regionOption, DiscordUser who)
+    private async Task<InteractionReply> StartDiagnosisAsync(Interaction i, string runbook, string lb, string? regionOption, DiscordUser who, CancellationToken cancellationToken)
     {
         lb = lb.Trim();
         if (LoadBalancerIdentifier.Parse(lb, out var error) is not { } id)
@@ -84,8 +90,8 @@ public sealed partial class InteractionRouter(
 
         var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow);
         var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
-        session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region}");
-        sessions.Add(session);
+        session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
+        await sessions.AddAsync(session, cancellationToken);
         if (!queue.TryEnqueue(runner.WorkFor(session)))
         {
             return Private(DiagnosisMessages.Notice("Busy", "Too many diagnoses are waiting; try again in a minute."));
@@ -113,14 +119,14 @@ public sealed partial class InteractionRouter(
         return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(matches));
     }
 
-    private InteractionReply Button(Interaction i)
+    private async Task<InteractionReply> ButtonAsync(Interaction i, CancellationToken cancellationToken)
     {
         if (CustomIdCodec.Decode(i.CustomId) is not { } command)
         {
             return Private(DiagnosisMessages.Notice("Unknown button", "This button does not belong to a diagnosis this bot knows."));
         }
 
-        if (sessions.Find(command.SessionId) is not { } session)
+        if (await sessions.FindAsync(command.SessionId, cancellationToken) is not { } session)
         {
             return Private(DiagnosisMessages.Notice(
                 "Session not found",
@@ -128,7 +134,14 @@ public sealed partial class InteractionRouter(
         }
 
         var now = time.GetUtcNow();
-        session.Record(now, DiagnosisSession.Who(i.User), $"clicked {command.Action}");
+        session.Record(now, DiagnosisSession.Who(i.User), $"clicked {command.Action}", TranscriptEntryKind.Click);
+        var reply = await ButtonActionAsync(i, command, session, now, cancellationToken);
+        await sessions.FlushAsync(session, cancellationToken);
+        return reply;
+    }
+
+    private async Task<InteractionReply> ButtonActionAsync(Interaction i, ButtonCommand command, DiagnosisSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         switch (command.Action)
         {
             case ChatActionKind.ShowEvidence:
@@ -142,10 +155,10 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{resolver} marked this incident resolved; run `/diagnose {session.Request.Symptom}` to start a new diagnosis."));
                 }
 
-                return StartDiagnosis(i, session.Request.Symptom, session.Request.LoadBalancer, session.Request.Region, i.User);
+                return await StartDiagnosisAsync(i, session.Request.Symptom, session.Request.LoadBalancer, session.Request.Region, i.User, cancellationToken);
 
             case ChatActionKind.Acknowledge:
-                if (!session.Acknowledge(i.User, now))
+                if (!await sessions.AcknowledgeAsync(session, i.User, now, cancellationToken))
                 {
                     return Private(DiagnosisMessages.Notice("Already acknowledged", $"{session.Marks.AcknowledgedBy} is already on it (since {session.Marks.AcknowledgedAt:HH:mm} UTC)."));
                 }
@@ -153,7 +166,7 @@ public sealed partial class InteractionRouter(
                 return UpdateFindings(session, i, $"Noted: {i.User.DisplayName} is on it.");
 
             case ChatActionKind.Resolve:
-                if (!session.Resolve(i.User, now))
+                if (!await sessions.ResolveAsync(session, i.User, now, cancellationToken))
                 {
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{session.Marks.ResolvedBy} marked it resolved at {session.Marks.ResolvedAt:HH:mm} UTC."));
                 }
@@ -161,7 +174,7 @@ public sealed partial class InteractionRouter(
                 return UpdateFindings(session, i, $"Marked resolved by {i.User.DisplayName}.");
 
             case ChatActionKind.Transcript:
-                return Transcript(i, session.Id);
+                return await TranscriptAsync(i, session, cancellationToken);
 
             default:
                 return Private(DiagnosisMessages.Notice("Unknown button", "This button does nothing yet."));
@@ -189,18 +202,19 @@ public sealed partial class InteractionRouter(
         return new InteractionReply(CallbackType.UpdateMessage, payload.Json);
     }
 
-    private InteractionReply Transcript(Interaction i, string sessionId)
+    private async Task<InteractionReply> TranscriptAsync(Interaction i, DiagnosisSession session, CancellationToken cancellationToken)
     {
-        if (sessions.Find(sessionId) is not { } session)
+        await sessions.FlushAsync(session, cancellationToken);
+        if (await store.GetSessionAsync(session.Id, cancellationToken) is not { } record)
         {
-            return Private(DiagnosisMessages.Notice("Session not found", $"No diagnosis session `{sessionId}` is known to this bot."));
+            return Private(DiagnosisMessages.Notice("Session not found", $"No diagnosis session `{session.Id}` is known to this bot."));
         }
 
-        var markdown = SessionTranscript.ToMarkdown(session);
+        var entries = await store.GetEntriesAsync(session.Id, cancellationToken);
         var message = DiagnosisMessages.Transcript(
             $"Transcript · session {session.Id}",
-            $"{session.Request.Symptom} diagnosis of {session.Request.LoadBalancer}, started by {session.StartedBy.DisplayName}; {session.Events.Count} events.",
-            new ChatDocument($"transcript-{session.Id}.md", markdown));
+            $"{record.Runbook} diagnosis of {record.LoadBalancer}, started by {record.StartedByName}; {entries.Count} entries.",
+            new ChatDocument($"transcript-{session.Id}.md", TranscriptMarkdown.Write(record, entries)));
         return Public(message, i, session.Id);
     }
 

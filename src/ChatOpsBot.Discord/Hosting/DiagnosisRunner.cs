@@ -13,6 +13,7 @@ namespace ChatOpsBot.Discord.Hosting;
 /// <summary>Runs one session's runbook with live progress edits, then shows the findings (or why it failed).</summary>
 public sealed partial class DiagnosisRunner(
     IEvidenceSourcesProvider evidence,
+    ISessionStore sessions,
     SessionMessenger messenger,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -23,7 +24,8 @@ public sealed partial class DiagnosisRunner(
     public async Task RunAsync(DiagnosisSession session, CancellationToken cancellationToken)
     {
         session.Started(time.GetUtcNow());
-        var pump = new ProgressPump(session, messenger, options.Value.ProgressEditInterval, time, logger, cancellationToken);
+        await sessions.SaveAsync(session, cancellationToken);
+        var pump = new ProgressPump(session, sessions, messenger, options.Value.ProgressEditInterval, time, logger, cancellationToken);
         ChatMessage final;
         try
         {
@@ -51,6 +53,11 @@ public sealed partial class DiagnosisRunner(
         catch (DiscordApiException e)
         {
             ShowFailed(logger, session.Id, e.Status, e.Message);
+        }
+        finally
+        {
+            await sessions.SaveAsync(session, CancellationToken.None);
+            sessions.Release(session.Id);
         }
     }
 

@@ -65,7 +65,9 @@ public sealed partial class InteractionProcessor(
 
         var (reply, first) = await deduplicator.ProcessOnceAsync(
             interaction.Id,
-            async () => (await router.RouteAsync(interaction, http.RequestAborted)).ToUtf8());
+            async () => (await router.RouteAsync(interaction, http.RequestAborted)).ToUtf8(),
+            () => new InteractionReply(CallbackType.ChannelMessageWithSource, Rendering.DiscordRenderer.Render(
+                Runbooks.Messaging.DiagnosisMessages.Notice("Already handled", "This interaction is already being handled."), "notice", ephemeral: true).Json).ToUtf8());
         if (!first)
         {
             Duplicate(logger, interaction.Id);

@@ -12,6 +12,7 @@ namespace ChatOpsBot.Discord.Hosting;
 /// </summary>
 internal sealed partial class ProgressPump(
     DiagnosisSession session,
+    ISessionStore sessions,
     SessionMessenger messenger,
     TimeSpan interval,
     TimeProvider time,
@@ -25,12 +26,22 @@ internal sealed partial class ProgressPump(
     private DateTimeOffset _lastEdit = DateTimeOffset.MinValue;
     private bool _closed;
 
-    public ValueTask OnProgressAsync(DiagnosisProgress progress, CancellationToken cancellationToken1)
+    public async ValueTask OnProgressAsync(DiagnosisProgress progress, CancellationToken cancellationToken1)
     {
-        session.Progressed(progress);
+        // Every transition is recorded before the runbook moves on (the per-step write the transcript benchmark measures).
+        session.Progressed(progress, time.GetUtcNow());
+        try
+        {
+            await sessions.SaveAsync(session, cancellationToken1);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A store outage must not stop the diagnosis; the entries stay queued for the next save.
+            SaveFailed(logger, session.Id, e.GetType().Name, e.Message);
+        }
         if (progress.Finished)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         lock (_gate)
@@ -41,8 +52,6 @@ internal sealed partial class ProgressPump(
                 _pump = PumpAsync();
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Stops editing and waits for an edit in flight, so the findings are the last word.</summary>
@@ -102,6 +111,9 @@ internal sealed partial class ProgressPump(
             }
         }
     }
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Recording a step of session {SessionId} failed: {ErrorType}: {Error}")]
+    private static partial void SaveFailed(ILogger logger, string sessionId, string errorType, string error);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Progress edit of session {SessionId} failed ({Status}): {Error}")]
     private static partial void EditFailed(ILogger logger, string sessionId, int status, string error);

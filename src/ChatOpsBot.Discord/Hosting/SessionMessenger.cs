@@ -26,9 +26,9 @@ public sealed class SessionMessenger(IDiscordRestClient rest, TimeProvider time)
         try
         {
             DiscordMessageRef posted;
-            if (time.GetUtcNow() - session.CreatedAt < TokenLifetime)
+            if (session.InteractionToken is { } token && time.GetUtcNow() - session.CreatedAt < TokenLifetime)
             {
-                posted = await rest.EditOriginalResponseAsync(session.InteractionToken, payload, cancellationToken);
+                posted = await rest.EditOriginalResponseAsync(token, payload, cancellationToken);
             }
             else if (session.MessageId is { } messageId && session.ChannelId is { } channel)
             {
@@ -43,7 +43,7 @@ public sealed class SessionMessenger(IDiscordRestClient rest, TimeProvider time)
                 return;
             }
 
-            session.PostedAt(new DiscordMessageLocation(posted.ChannelId, posted.Id));
+            session.PostedAt(new DiscordMessageLocation(posted.ChannelId, posted.Id), time.GetUtcNow(), message.Title + (message.Lead is { } lead ? ": " + lead : string.Empty));
         }
         finally
         {

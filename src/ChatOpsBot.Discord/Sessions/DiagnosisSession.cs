@@ -1,38 +1,79 @@
 using ChatOpsBot.Discord.Interactions;
+using ChatOpsBot.Runbooks.Causes;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Messaging;
+using ChatOpsBot.Runbooks.Rendering;
+using ChatOpsBot.Runbooks.Sessions;
 
 namespace ChatOpsBot.Discord.Sessions;
 
 /// <summary>
 /// One diagnosis started from Discord: where and by whom, the message it lives in, the live state and the report,
-/// and what people did with it. The interaction token is kept in memory only, to edit the message for 15 minutes;
-/// it is never logged or written to a transcript.
+/// and what people did with it. Every change is also queued as a transcript entry (<see cref="TakeOutbox"/>) for the
+/// store. The interaction token is kept in memory only, to edit the message for 15 minutes; it is never stored,
+/// logged or written to a transcript. A session loaded from the store (after a restart, or on another replica) has
+/// no token and edits through the channel.
 /// </summary>
-public sealed class DiagnosisSession(string id, DiagnosisRequest request, Interaction origin, DateTimeOffset createdAt)
+public sealed class DiagnosisSession
 {
-    private readonly List<SessionEvent> _events = [];
+    private readonly List<TranscriptEntry> _outbox = [];
     private readonly Lock _gate = new();
 
-    public string Id { get; } = id;
+    public DiagnosisSession(string id, DiagnosisRequest request, Interaction origin, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Request = request;
+        GuildId = origin.GuildId;
+        ChannelId = origin.ChannelId;
+        StartedBy = origin.User;
+        CreatedAt = createdAt;
+        InteractionToken = origin.Token;
+    }
 
-    public DiagnosisRequest Request { get; } = request;
+    /// <summary>Rehydrates a stored session (no interaction token).</summary>
+    public DiagnosisSession(SessionRecord record)
+    {
+        Id = record.Id;
+        Request = new DiagnosisRequest(record.Runbook, record.LoadBalancer, record.Region, TimeSpan.FromMinutes(record.WindowMinutes));
+        GuildId = record.GuildId;
+        ChannelId = record.MessageChannelId ?? record.ChannelId;
+        StartedBy = new DiscordUser(record.StartedById ?? string.Empty, record.StartedByName, record.StartedByName);
+        CreatedAt = record.CreatedAt;
+        MessageId = record.MessageId;
+        State = record.Status switch
+        {
+            SessionStatus.Finished => SessionState.Finished,
+            SessionStatus.Failed or SessionStatus.Interrupted => SessionState.Failed,
+            SessionStatus.Running => SessionState.Running,
+            _ => SessionState.Queued,
+        };
+        Interrupted = record.Status == SessionStatus.Interrupted;
+        Report = ReportJsonCodec.Deserialize(record.ReportJson);
+        Marks = new IncidentMarks(record.AcknowledgedBy, record.AcknowledgedAt, record.ResolvedBy, record.ResolvedAt);
+    }
 
-    public string? GuildId { get; } = origin.GuildId;
+    public string Id { get; }
 
-    public string? ChannelId { get; private set; } = origin.ChannelId;
+    public DiagnosisRequest Request { get; }
 
-    public DiscordUser StartedBy { get; } = origin.User;
+    public string? GuildId { get; }
 
-    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public string? ChannelId { get; private set; }
 
-    /// <summary>The token of the interaction that created the message (valid 15 minutes from <see cref="CreatedAt"/>).</summary>
-    internal string InteractionToken { get; } = origin.Token;
+    public DiscordUser StartedBy { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The token of the interaction that created the message (valid 15 minutes from <see cref="CreatedAt"/>);
+    /// null for a session loaded from the store.</summary>
+    internal string? InteractionToken { get; }
 
     public string? MessageId { get; private set; }
 
     public SessionState State { get; private set; } = SessionState.Queued;
+
+    public bool Interrupted { get; private set; }
 
     public DiagnosisReport? Report { get; private set; }
 
@@ -40,38 +81,55 @@ public sealed class DiagnosisSession(string id, DiagnosisRequest request, Intera
 
     public IncidentMarks Marks { get; private set; } = IncidentMarks.None;
 
-    public IReadOnlyList<SessionEvent> Events
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _events];
-            }
-        }
-    }
-
-    public void Record(DateTimeOffset at, string who, string what)
+    /// <summary>A person's or the bot's action, for the transcript.</summary>
+    public void Record(DateTimeOffset at, string who, string what, TranscriptEntryKind kind = TranscriptEntryKind.Note, string? dataJson = null)
     {
         lock (_gate)
         {
-            _events.Add(new SessionEvent(at, who, what));
+            _outbox.Add(new TranscriptEntry(Id, 0, at, kind, who, what, dataJson));
+        }
+    }
+
+    /// <summary>The entries recorded since the last call, in order (the repository writes them).</summary>
+    public IReadOnlyList<TranscriptEntry> TakeOutbox()
+    {
+        lock (_gate)
+        {
+            var entries = _outbox.ToArray();
+            _outbox.Clear();
+            return entries;
         }
     }
 
     public void Started(DateTimeOffset at)
     {
         State = SessionState.Running;
-        Record(at, "bot", $"started the {Request.Symptom} runbook on {Request.LoadBalancer} in {Request.Region}");
+        Record(at, "bot", $"started the {Request.Symptom} runbook on {Request.LoadBalancer} in {Request.Region}", TranscriptEntryKind.Started);
     }
 
-    public void Progressed(DiagnosisProgress progress) => LastProgress = progress;
+    public void Progressed(DiagnosisProgress progress, DateTimeOffset at)
+    {
+        LastProgress = progress;
+        lock (_gate)
+        {
+            _outbox.Add(new TranscriptEntry(Id, 0, at, TranscriptEntryKind.Transition, "runbook", progress.Detail is { Length: > 0 } d ? $"{progress.Step}: {progress.Title}: {d}" : $"{progress.Step}: {progress.Title}", null));
+        }
+    }
 
     public void Finished(DiagnosisReport report, DateTimeOffset at)
     {
         Report = report;
         State = SessionState.Finished;
-        Record(at, "bot", $"finished: {report.Headline}");
+        var fix = report.Finding(report.RootCause)?.Fix;
+        Record(at, "bot", $"finished: {report.Headline}", TranscriptEntryKind.Outcome, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            rootCause = report.RootCause.ToWire(),
+            contributing = report.Contributing.Select(c => c.ToWire()).ToArray(),
+            fix = fix is null ? null : new { fix.Summary, fix.Command, fix.Why },
+        }));
+        var byAction = report.AwsCalls.GroupBy(c => $"{c.Service}:{c.Operation}").ToDictionary(g => g.Key, g => g.Count());
+        var errors = report.AwsCalls.Where(c => c.Outcome != "ok").Select(c => $"{c.Service}:{c.Operation} {c.Outcome}").Distinct().ToArray();
+        Record(at, "bot", $"{report.AwsCalls.Count} AWS calls, {errors.Length} distinct errors", TranscriptEntryKind.AwsCalls, System.Text.Json.JsonSerializer.Serialize(new { byAction, errors }));
     }
 
     public void Failed(DateTimeOffset at, string why)
@@ -80,43 +138,70 @@ public sealed class DiagnosisSession(string id, DiagnosisRequest request, Intera
         Record(at, "bot", $"failed: {why}");
     }
 
-    public void PostedAt(DiscordMessageLocation where)
+    public void MarkInterrupted(DateTimeOffset at)
     {
+        State = SessionState.Failed;
+        Interrupted = true;
+        Record(at, "bot", "interrupted: the bot stopped before the diagnosis finished");
+    }
+
+    public void PostedAt(DiscordMessageLocation where, DateTimeOffset at, string what)
+    {
+        var first = MessageId is null;
         MessageId = where.MessageId;
         ChannelId = where.ChannelId;
+        Record(at, "bot", $"{(first ? "posted" : "edited")} message {where.MessageId}: {what}", TranscriptEntryKind.Message);
     }
 
-    /// <summary>Records "I'm on it"; false when someone already did.</summary>
-    public bool Acknowledge(DiscordUser user, DateTimeOffset at)
+    /// <summary>Applies an acknowledgement the store accepted.</summary>
+    public void Acknowledged(DiscordUser user, DateTimeOffset at)
     {
-        lock (_gate)
-        {
-            if (Marks.AcknowledgedBy is not null)
-            {
-                return false;
-            }
-
-            Marks = Marks with { AcknowledgedBy = user.DisplayName, AcknowledgedAt = at };
-            _events.Add(new SessionEvent(at, Who(user), "acknowledged: on it"));
-            return true;
-        }
+        Marks = Marks with { AcknowledgedBy = user.DisplayName, AcknowledgedAt = at };
+        Record(at, Who(user), "acknowledged: on it");
     }
 
-    /// <summary>Records the resolution; false when it was already resolved.</summary>
-    public bool Resolve(DiscordUser user, DateTimeOffset at)
+    /// <summary>Applies a resolution the store accepted.</summary>
+    public void Resolved(DiscordUser user, DateTimeOffset at)
     {
-        lock (_gate)
-        {
-            if (Marks.ResolvedBy is not null)
-            {
-                return false;
-            }
-
-            Marks = Marks with { ResolvedBy = user.DisplayName, ResolvedAt = at };
-            _events.Add(new SessionEvent(at, Who(user), "marked resolved"));
-            return true;
-        }
+        Marks = Marks with { ResolvedBy = user.DisplayName, ResolvedAt = at };
+        Record(at, Who(user), "marked resolved");
     }
+
+    /// <summary>Takes the marks another replica (or an earlier process) stored.</summary>
+    public void Refresh(SessionRecord stored) =>
+        Marks = new IncidentMarks(stored.AcknowledgedBy, stored.AcknowledgedAt, stored.ResolvedBy, stored.ResolvedAt);
+
+    public SessionRecord ToRecord(string owner) => new(
+        Id,
+        Request.Symptom,
+        Request.LoadBalancer,
+        Request.Region,
+        (int)Request.Window.TotalMinutes,
+        "discord",
+        GuildId,
+        ChannelId,
+        StartedBy.Id,
+        StartedBy.DisplayName,
+        CreatedAt,
+        Interrupted ? SessionStatus.Interrupted : State switch
+        {
+            SessionState.Running => SessionStatus.Running,
+            SessionState.Finished => SessionStatus.Finished,
+            SessionState.Failed => SessionStatus.Failed,
+            _ => SessionStatus.Queued,
+        },
+        LastProgress?.Step,
+        Report?.RootCause.ToWire(),
+        Report is null ? null : ReportJson.Outcome(Report.Outcome),
+        Report is null ? null : Report.StartedAt + Report.Duration,
+        Marks.AcknowledgedBy,
+        Marks.AcknowledgedAt,
+        Marks.ResolvedBy,
+        Marks.ResolvedAt,
+        ChannelId,
+        MessageId,
+        Report is null ? null : ReportJsonCodec.Serialize(Report),
+        owner);
 
     public static string Who(DiscordUser user) => $"{user.DisplayName} ({user.Id})";
 }

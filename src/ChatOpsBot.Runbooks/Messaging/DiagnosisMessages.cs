@@ -157,6 +157,19 @@ public static class DiagnosisMessages
             new ChatDocument($"evidence-{Safe(r.LoadBalancer.Name)}-{sessionId}.md", ReportMarkdown.Write(r)));
     }
 
+    /// <summary>Replaces the live message of a diagnosis the bot could not finish (it restarted or crashed).</summary>
+    public static ChatMessage Interrupted(string runbook, string loadBalancer, string sessionId) => new(
+        $"{runbook} diagnosis · {loadBalancer}",
+        MessageTone.Warning,
+        "This diagnosis was interrupted: the bot stopped before it finished. Nothing was changed in AWS (the runbook only reads); press **Re-run** to start it again.",
+        [],
+        [
+            new ChatAction(ChatActionKind.Rerun, "Re-run", ChatActionStyle.Primary),
+            new ChatAction(ChatActionKind.Transcript, "Transcript", ChatActionStyle.Secondary),
+        ],
+        $"session {sessionId} · interrupted",
+        null);
+
     /// <summary>A short answer to one person (refusals, stale buttons, errors).</summary>
     public static ChatMessage Notice(string title, string text, MessageTone tone = MessageTone.Warning) =>
         new(title, tone, text, [], [], null, null);

@@ -12,6 +12,7 @@ public static class CliApp
           diagnose 503 <lb-name-or-arn> [options]   find why a load balancer answers 503 (see `diagnose --help`)
           serve [--simulate [NAME]] [--urls URL]     run the Discord bot (interactions endpoint at /interactions)
           register-commands [--guild ID]            install /diagnose in a guild (immediate) or globally
+          transcript list|show|export               review stored sessions (see `transcript --help`)
           scenarios                                 list the simulated-AWS scenarios for --simulate
           help                                      this text
 
@@ -55,6 +56,8 @@ public static class CliApp
                 return await new ServeCommand(terminal).RunAsync(rest, cancellationToken);
             case "register-commands":
                 return await new RegisterCommandsCommand(terminal).RunAsync(rest, null, cancellationToken);
+            case "transcript":
+                return await new TranscriptCommand(terminal).RunAsync(rest, null, cancellationToken);
             case "scenarios":
                 foreach (var name in ScenarioCatalog.Names)
                 {

@@ -24,7 +24,7 @@ public sealed class TokenExpiryTests
         using var _ = http;
         var origin = new Interaction("1111111111111111111", discord.ApplicationId, InteractionType.ApplicationCommand, "expired-interaction-token", discord.GuildId, discord.ChannelId, new DiscordUser("42", "oncall", "On Call"), [], ["diagnose", "503"], [], null, null);
         var session = new DiagnosisSession("abcdefghjk", new DiagnosisRequest("503", "demo-alb", "us-east-1", TimeSpan.FromHours(1)), origin, TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(16));
-        session.PostedAt(new DiscordMessageLocation(discord.ChannelId, messageId));
+        session.PostedAt(new DiscordMessageLocation(discord.ChannelId, messageId), TimeProvider.System.GetUtcNow(), "seeded");
 
         await messenger.ShowAsync(session, DiagnosisMessages.Notice("503 diagnosis · demo-alb", "Resolved after 16 minutes."), CancellationToken.None);
 

@@ -40,6 +40,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
             ["Discord:ProgressEditInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Transcripts:Provider"] = "sqlite",
+            ["Transcripts:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"chatopsbot-e2e-{Guid.NewGuid():N}.db"),
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {

@@ -51,7 +51,7 @@ public sealed class Http503RunbookTests
         var sources = aws.Sources();
         var metrics = (FakeMetricsEvidence)sources.Metrics;
 
-        await new Http503Runbook(sources, TimeProvider.System).RunAsync(Sessions.Request(), null, CancellationToken.None);
+        await new Http503Runbook(sources, TimeProvider.System).RunAsync(TestSessions.Request(), null, CancellationToken.None);
 
         var (queries, start, end) = Assert.Single(metrics.Requests);
         Assert.Equal(TimeSpan.FromMinutes(60), end - start);
@@ -205,7 +205,7 @@ public sealed class Http503RunbookTests
         var aws = FakeAwsAccount.ShopAlb();
         var observer = new RecordingObserver();
 
-        var report = await new Http503Runbook(aws.Sources(), TimeProvider.System).RunAsync(Sessions.Request(), observer, CancellationToken.None);
+        var report = await new Http503Runbook(aws.Sources(), TimeProvider.System).RunAsync(TestSessions.Request(), observer, CancellationToken.None);
 
         Assert.Equal(report.Steps.Count, observer.Seen.Count);
         Assert.Equal(report.Steps.Select(s => s.To), observer.Seen.Select(p => p.Step));
@@ -262,5 +262,5 @@ public sealed class Http503RunbookTests
     }
 
     private static Task<DiagnosisReport> RunAsync(FakeAwsAccount aws, string loadBalancer) =>
-        new Http503Runbook(aws.Sources(), TimeProvider.System).RunAsync(Sessions.Request(loadBalancer), null, CancellationToken.None);
+        new Http503Runbook(aws.Sources(), TimeProvider.System).RunAsync(TestSessions.Request(loadBalancer), null, CancellationToken.None);
 }

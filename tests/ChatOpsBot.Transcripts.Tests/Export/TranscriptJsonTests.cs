@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatOpsBot.Transcripts.Export;
+using ChatOpsBot.Runbooks.Sessions.Export;
 
 namespace ChatOpsBot.Transcripts.Tests.Export;
 

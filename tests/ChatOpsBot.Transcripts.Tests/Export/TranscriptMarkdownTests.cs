@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
-using ChatOpsBot.Transcripts.Export;
+using ChatOpsBot.Runbooks.Sessions.Export;
 using static ChatOpsBot.Transcripts.Tests.Samples;
 
 namespace ChatOpsBot.Transcripts.Tests.Export;

@@ -10,7 +10,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_MaterialElb503AndNoTarget5xx_AttributesToTheLoadBalancerAndRulesOutTargetErrors()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Elb503, 40, 80)
             .With(Http503Metrics.Elb5xx, 40, 80)
@@ -33,7 +33,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_MaterialTarget5xx_ConfirmsTargetErrorsWithPerGroupEvidenceAndAMetricsCommand()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Target5xx, 150, 150)
             .With(Http503Metrics.TgTarget5xx(0), 150, 150)
@@ -56,7 +56,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_AllTargetsUnhealthyAndTarget5xx_ExplainsFailOpenRatherThanElb503()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.CodeMismatch(Shop.InstanceB, 500)];
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 900).With(Http503Metrics.TgTarget5xx(0), 900).With(Http503Metrics.Requests, 1000).Build();
 
@@ -69,7 +69,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_OnlyElb504_SaysNoneIsA503AndTheLoadBalancerProducedNo503()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Elb504, 300)
             .With(Http503Metrics.Elb5xx, 300)
@@ -86,7 +86,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_AllTargetsUnhealthyButNoGroupReturned5xx_NoFailOpenNote()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.CodeMismatch(Shop.InstanceB, 500)];
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 900).With(Http503Metrics.Requests, 1000).Build();
 
@@ -98,7 +98,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_NoErrorsRecorded_SaysSoAndRulesOutTargetErrors()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
 
         AttributionCheck.Run(s);
 
@@ -110,7 +110,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_FewTarget5xxAmongManyRequests_IsNotMaterial()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.Target5xx, 3).With(Http503Metrics.Requests, 100_000).Build();
 
         AttributionCheck.Run(s);
@@ -122,7 +122,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_NetworkLoadBalancer_TargetErrorsNotCheckedAndResetsReported()
     {
-        var s = Sessions.HealthyNlb();
+        var s = TestSessions.HealthyNlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.ElbResets, 12).With(Http503Metrics.TargetResets, 3).Build();
 
         AttributionCheck.Run(s);
@@ -137,7 +137,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_MetricsDenied_InconclusiveNamingGetMetricData()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = null;
         s.Deny("metrics", "cloudwatch", "GetMetricData");
 
@@ -153,7 +153,7 @@ public sealed class AttributionCheckTests
     [Fact]
     public void Run_Elb503QueryForbidden_IsInconclusiveRatherThanZero()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Requests, 1000, 1000)
             .WithStatus(Http503Metrics.Elb503, "Forbidden")

@@ -15,7 +15,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_ActiveImpaired_ConfirmsWithAnLcuReservation()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Lookup = s.Evidence.Lookup! with { LoadBalancer = Shop.Alb("active_impaired", "Load balancer is impaired: insufficient capacity in eu-west-1b") };
 
         CapacityCheck.Run(s);
@@ -31,7 +31,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_ActiveImpairedWithSubnetsOutOfAddresses_MovesSubnetsInsteadOfReserving()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Lookup = s.Evidence.Lookup! with { LoadBalancer = Shop.Alb("active_impaired", null) };
         s.Evidence.Subnets = [.. Shop.Subnets().Select(x => x.SubnetId == Shop.LbSubnetA ? x with { AvailableIpAddressCount = 2 } : x with { AvailableIpAddressCount = 200 })];
 
@@ -48,7 +48,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_RejectedConnections_ConfirmsWithCapacityUnitsDerivedFromPeakLcus()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Rejected, 0, 120, 35)
             .With(Http503Metrics.PeakLcus, 12, 38.2, 40)
@@ -72,7 +72,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_ReservationFailedInAZone_Confirms()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.CapacityReservation = new CapacityReservation(200, [new ZoneCapacityState(Shop.ZoneA, "provisioned", null, 100), new ZoneCapacityState(Shop.ZoneB, "failed", "InsufficientCapacity", 0)]);
 
         CapacityCheck.Run(s);
@@ -85,7 +85,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_Elb503DuringASurgeWithNothingElseExplainingThem_InconclusiveNotConfirmed()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence)
             .With(Http503Metrics.Requests, 1000, 1000, 1000, 9000)
@@ -103,7 +103,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_HealthyAndNothingRejected_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
 
         CapacityCheck.Run(s);
 
@@ -116,7 +116,7 @@ public sealed class CapacityCheckTests
     [Fact]
     public void Run_MetricsDenied_InconclusiveNamingGetMetricData()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = null;
         s.Deny("metrics", "cloudwatch", "GetMetricData");
 

@@ -15,7 +15,7 @@ public sealed class DecisionTests
     [InlineData(CauseId.LbCapacity, new[] { CauseId.UnhealthyTargets, CauseId.HealthCheckTimeout, CauseId.TargetErrors })]
     public void Run_LoadBalancerProduced503_RoutingAndCapacityCausesWinOverHealthCauses(CauseId expected, CauseId[] alsoConfirmed)
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = true;
         foreach (var c in alsoConfirmed.Append(expected))
         {
@@ -35,7 +35,7 @@ public sealed class DecisionTests
     [InlineData(CauseId.HealthCheckMisconfigured, new[] { CauseId.UnhealthyTargets, CauseId.TargetErrors, CauseId.LbCapacity })]
     public void Run_TargetProducedErrors_UnderlyingReasonWinsOverTheSymptom(CauseId expected, CauseId[] alsoConfirmed)
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = false;
         foreach (var c in alsoConfirmed.Append(expected))
         {
@@ -51,7 +51,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_TargetProducedErrors_ContributingFollowTheTargetsFirstOrder()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = false;
         Confirm(s, CauseId.TargetErrors);
         Confirm(s, CauseId.UnhealthyTargets);
@@ -68,7 +68,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_UnhealthyTargetsCausedByTheRootCause_TheirFixBecomesWatchThemRecover()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = false;
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out")];
         Confirm(s, CauseId.NetworkBlocked);
@@ -84,7 +84,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_FixedResponsesAreAFractionOfElb503AndAGroupIsEmpty_EmptyGroupWins()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 10).With(Http503Metrics.Elb503, 500).Build();
         Confirm(s, CauseId.FixedResponse);
@@ -99,7 +99,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_FixedResponsesAreMostOfElb503AndAGroupIsEmpty_FixedResponseWins()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.LoadBalancerProduces503 = true;
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 400).With(Http503Metrics.Elb503, 500).Build();
         Confirm(s, CauseId.FixedResponse);
@@ -114,7 +114,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_NothingConfirmedSomeInconclusive_HeadlineListsTheInconclusiveChecks()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Record(new CauseFinding(CauseId.FixedResponse, CauseStatus.RuledOut, "No fixed 5xx.", [], null));
         s.Record(new CauseFinding(CauseId.UnhealthyTargets, CauseStatus.Inconclusive, "Could not read.", [], null));
         s.Record(new CauseFinding(CauseId.Dns, CauseStatus.Inconclusive, "Does not resolve from here.", [], null));
@@ -130,7 +130,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_EverythingRuledOut_HeadlineSaysNoFaultFound()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         foreach (var c in CauseIds.Checked)
         {
             s.Record(new CauseFinding(c, CauseStatus.RuledOut, "Fine.", [], null));
@@ -145,7 +145,7 @@ public sealed class DecisionTests
     [Fact]
     public void Run_AccessDeniedGaps_BecomeGrantSuggestionsAndThrottlingDoesNot()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Deny("target health", "elasticloadbalancing", "DescribeTargetHealth");
         s.Deny("metrics", "cloudwatch", "GetMetricData");
         s.Deny("security groups", "ec2", "DescribeSecurityGroups", EvidenceFailureKind.Throttled);

@@ -10,7 +10,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_DnsSupportOff_ConfirmsWithModifyVpcAttribute()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Vpc = Shop.Vpc(dnsSupport: false);
 
         DnsCheck.Run(s);
@@ -25,7 +25,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_DnsSupportOffAndHealthChecksFailWith5xx_NamesTheFailingTargets()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Vpc = Shop.Vpc(dnsSupport: false);
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 502)];
 
@@ -37,7 +37,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_DhcpOptionsWithoutServers_Confirms()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.DhcpOptions = Shop.DhcpOptions();
 
         DnsCheck.Run(s);
@@ -55,7 +55,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_CustomResolversAndHealthChecksFailWith5xx_Inconclusive()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.DhcpOptions = Shop.DhcpOptions("192.168.50.2", "192.168.50.3");
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 503), Shop.Healthy(Shop.InstanceB, Shop.ZoneB)];
 
@@ -69,7 +69,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_CustomResolversWithoutSymptoms_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.DhcpOptions = Shop.DhcpOptions("10.0.0.53");
 
         DnsCheck.Run(s);
@@ -82,7 +82,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_LoadBalancerNameDoesNotResolveFromTheBot_InconclusiveNeverConfirmed()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.LoadBalancerDns = new NameResolution(Shop.AlbDnsName, [], "NXDOMAIN", "system");
 
         DnsCheck.Run(s);
@@ -96,7 +96,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_InternalLoadBalancerNameResolvesToOtherAddresses_Inconclusive()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Lookup = s.Evidence.Lookup! with { LoadBalancer = Shop.Alb() with { Scheme = "internal" } };
         s.Evidence.LoadBalancerDns = new NameResolution(Shop.AlbDnsName, ["10.9.9.9"], null, "system");
 
@@ -110,7 +110,7 @@ public sealed class DnsCheckTests
     [Fact]
     public void Run_HealthyVpcAndResolvingName_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
 
         DnsCheck.Run(s);
 

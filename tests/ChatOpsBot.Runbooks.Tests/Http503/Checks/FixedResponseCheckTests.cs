@@ -10,7 +10,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_DefaultActionFixed503Firing_ConfirmsWithModifyListenerForwardingToTheTargetGroup()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         var maintenance = Shop.FixedResponse("503", "Down for maintenance");
         s.Evidence.Listeners = [Shop.HttpListener(maintenance)];
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(maintenance)];
@@ -32,7 +32,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_DefaultActionFixed503WithoutRulesRead_UsesTheListenerDefaultAction()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Listeners = [Shop.HttpListener(Shop.FixedResponse("503"))];
         s.Evidence.Rules.Clear();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 7).Build();
@@ -48,7 +48,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_RuleFixed503FiringOnAPath_ConfirmsWithModifyRuleOnThatRule()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.MaintenanceRule(Shop.FixedResponse("503")), Shop.DefaultRule(Shop.ForwardTo(Shop.WebTgArn))];
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 90).Build();
 
@@ -65,7 +65,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_MaintenancePageInHtml_EvidenceShowsItsText()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         var page = Shop.FixedResponse("503", "<html><body><h1>Back soon</h1>\n<p>We&#39;re upgrading the shop.</p></body></html>");
         s.Evidence.Listeners = [Shop.HttpListener(page)];
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(page)];
@@ -79,7 +79,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_DefaultActionFixed503AndNoTargetGroup_CommandHasAPlaceholderNotADescribe()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         var maintenance = Shop.FixedResponse("503");
         s.Evidence.Listeners = [Shop.HttpListener(maintenance)];
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(maintenance)];
@@ -96,7 +96,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_RuleFixed503ThatNeverFired_RulesOutWithoutAFix()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.MaintenanceRule(Shop.FixedResponse("503")), Shop.DefaultRule(Shop.ForwardTo(Shop.WebTgArn))];
 
         FixedResponseCheck.Run(s);
@@ -111,7 +111,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_RuleFixed503WithoutMetrics_Inconclusive()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.MaintenanceRule(Shop.FixedResponse("503")), Shop.DefaultRule(Shop.ForwardTo(Shop.WebTgArn))];
         s.Evidence.Metrics = null;
 
@@ -125,7 +125,7 @@ public sealed class FixedResponseCheckTests
     [InlineData("404")]
     public void Run_FixedResponseThatIsNot5xx_IsIgnored(string statusCode)
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.MaintenanceRule(Shop.FixedResponse(statusCode, "OK")), Shop.DefaultRule(Shop.ForwardTo(Shop.WebTgArn))];
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.FixedResponses, 5000).Build();
 
@@ -139,7 +139,7 @@ public sealed class FixedResponseCheckTests
     [Fact]
     public void Run_RulesDenied_InconclusiveNamingDescribeRules()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Rules.Clear();
         s.Deny("rules", "elasticloadbalancing", "DescribeRules");
 

@@ -11,7 +11,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ResponseCodeMismatch404_ConfirmsAndFixChangesTheHealthCheckPath()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(path: "/healthz"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 404), Shop.CodeMismatch(Shop.InstanceB, 404)];
 
@@ -28,7 +28,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ResponseCodeMismatch401OnRootPath_AsksForAPathWithoutAuthentication()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(path: "/"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 401)];
 
@@ -43,7 +43,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ResponseCodeMismatch301_FixAcceptsOnlyTheRedirectCodeSeen()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 301), Shop.CodeMismatch(Shop.InstanceB, 301)];
 
         HealthCheckSettingsCheck.Run(s);
@@ -58,7 +58,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ResponseCodeMismatch204WithMatcher200_FixAddsTheCodeToTheMatcher()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 204)];
 
         HealthCheckSettingsCheck.Run(s);
@@ -71,7 +71,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ResponseCodeMismatch500_IsAnApplicationErrorNotAMisconfiguration()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.CodeMismatch(Shop.InstanceB, 500)];
 
         HealthCheckSettingsCheck.Run(s);
@@ -85,7 +85,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_CodeTheMatcherAlreadyAccepts_IsNotReportedAsMismatch()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(matcher: "200-399"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 302)];
 
@@ -97,7 +97,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ExplicitHealthCheckPortRefusedWithOpenPath_FixSendsChecksToTheTrafficPort()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(port: "8081"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
@@ -117,7 +117,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_ExplicitHealthCheckPortButThePathIsBlocked_LeavesItToNetworkBlocked()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(port: "8081"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out", healthCheckPort: "8081")];
         s.PathResults.Add(Path(allowed: false, port: 8081));
@@ -130,7 +130,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_HttpsHealthCheckOnHttpTargetGroup_FixSwitchesTheProtocol()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(protocol: "HTTPS"))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.FailedHealthChecks", "Health checks failed")];
 
@@ -145,7 +145,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_AllHealthy_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
 
         HealthCheckSettingsCheck.Run(s);
 
@@ -156,7 +156,7 @@ public sealed class HealthCheckSettingsCheckTests
     [Fact]
     public void Run_TargetHealthUnreadable_IsNotRuledOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth.Clear();
         s.Deny("target health", "elasticloadbalancing", "DescribeTargetHealth");
 

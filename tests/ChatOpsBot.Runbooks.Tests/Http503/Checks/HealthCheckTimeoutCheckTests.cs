@@ -12,7 +12,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [Fact]
     public void Run_TimeoutsWithOpenPathAndP99AboveTimeout_ConfirmsAndKeepsTimeoutBelowInterval()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(interval: 10, timeout: 5))];
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
@@ -41,7 +41,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [InlineData(6, 5, 0.4)]
     public void Run_TimeoutsWithOpenPath_FixedTimeoutIsAlwaysBelowTheInterval(int interval, int timeout, double? p99)
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(Shop.HealthCheck(interval: interval, timeout: timeout))];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out")];
         var metrics = new MetricsBuilder(s.Evidence);
@@ -62,7 +62,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [Fact]
     public void Run_TimeoutsExplainedByABlockedPath_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out"),
@@ -82,7 +82,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [Fact]
     public void Run_SlowButHealthyTargets_RulesOutWithAWarning()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.TgResponseTimeP99(0), 4.5).Build();
 
         HealthCheckTimeoutCheck.Run(s);
@@ -95,7 +95,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [Fact]
     public void Run_NetworkLoadBalancer_NotChecked()
     {
-        var s = Sessions.HealthyNlb();
+        var s = TestSessions.HealthyNlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.FailedHealthChecks", "Health checks failed")];
 
         HealthCheckTimeoutCheck.Run(s);
@@ -108,7 +108,7 @@ public sealed partial class HealthCheckTimeoutCheckTests
     [Fact]
     public void Run_TargetHealthUnreadable_IsNotRuledOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth.Clear();
         s.Deny("target health", "elasticloadbalancing", "DescribeTargetHealth");
 

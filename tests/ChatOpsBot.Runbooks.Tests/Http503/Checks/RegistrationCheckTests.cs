@@ -10,7 +10,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_EmptyTargetGroupRoutedByListener_ConfirmsNoRegisteredTargetsWithRegisterTargets()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [];
 
         RegistrationCheck.Run(s);
@@ -29,7 +29,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_EmptyIpTargetGroup_PlaceholderNamesAPrivateIp()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup() with { TargetType = "ip" }];
         s.Evidence.TargetHealth[Shop.WebTgArn] = [];
 
@@ -41,7 +41,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_AllTargetsStopped_ConfirmsWithStartInstances()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Target(Shop.InstanceA, "unused", "Target.InvalidState", "Target is in the stopped state", Shop.ZoneA),
@@ -62,7 +62,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_AllTargetsDraining_ConfirmsWithRegisterTargets()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Target(Shop.InstanceA, "draining", "Target.DeregistrationInProgress", zone: Shop.ZoneA),
@@ -79,7 +79,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_CrossZoneOffAndAnEnabledZoneWithoutTargets_ConfirmsWithCrossZoneOn()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroupAttributes[Shop.WebTgArn] = new Dictionary<string, string> { ["load_balancing.cross_zone.enabled"] = "false" };
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Healthy(Shop.InstanceA, Shop.ZoneA)];
         s.Evidence.Metrics = new MetricsBuilder(s.Evidence).With(Http503Metrics.AzElb503(1), 310).With(Http503Metrics.Elb503, 310).Build();
@@ -99,7 +99,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_CrossZoneOffAndTargetZoneOnlyFromTheInstance_StillFindsTheEmptyZone()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroupAttributes[Shop.WebTgArn] = new Dictionary<string, string> { ["load_balancing.cross_zone.enabled"] = "false" };
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Target(Shop.InstanceB, "healthy")];
 
@@ -113,7 +113,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_AlbGroupUsingLoadBalancerConfigurationWithOneZoneEmpty_RulesOutBecauseAlbCrossZoneIsOn()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroupAttributes[Shop.WebTgArn] = new Dictionary<string, string> { ["load_balancing.cross_zone.enabled"] = "use_load_balancer_configuration" };
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Healthy(Shop.InstanceA, Shop.ZoneA)];
 
@@ -127,7 +127,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_NlbWithCrossZoneOffByDefaultAndOneZoneEmpty_Confirms()
     {
-        var s = Sessions.HealthyNlb();
+        var s = TestSessions.HealthyNlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Healthy(Shop.InstanceA, Shop.ZoneA)];
 
         RegistrationCheck.Run(s);
@@ -138,7 +138,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_EmptyTargetGroupNoListenerUses_IsIgnored()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(), Shop.ApiTargetGroup()];
         s.Evidence.TargetHealth[Shop.ApiTgArn] = [];
 
@@ -152,7 +152,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_EmptyTargetGroupForwardedWithWeightZero_IsIgnored()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         var canary = Shop.WeightedForward((Shop.WebTgArn, 100), (Shop.ApiTgArn, 0));
         s.Evidence.Listeners = [Shop.HttpListener(canary)];
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(canary)];
@@ -167,7 +167,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_EmptyTargetGroupForwardedWithNonZeroWeight_Confirms()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         var canary = Shop.WeightedForward((Shop.WebTgArn, 90), (Shop.ApiTgArn, 10));
         s.Evidence.Listeners = [Shop.HttpListener(canary)];
         s.Evidence.Rules[Shop.ListenerArn] = [Shop.DefaultRule(canary)];
@@ -184,7 +184,7 @@ public sealed class RegistrationCheckTests
     [Fact]
     public void Run_TargetHealthDenied_InconclusiveNamingDescribeTargetHealth()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth.Clear();
         s.Deny("target health", "elasticloadbalancing", "DescribeTargetHealth");
 

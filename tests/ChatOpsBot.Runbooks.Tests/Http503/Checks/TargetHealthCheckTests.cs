@@ -13,7 +13,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_MixedReasonCodes_CountsEachReasonAndConfirms()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out"),
@@ -36,7 +36,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_AllTargetsUnhealthyOnAlb_MentionsFailOpen()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Unhealthy(Shop.InstanceA, "Target.FailedHealthChecks", "Health checks failed"),
@@ -54,7 +54,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_UnhealthyManagedInstances_FixIsAReadOnlyRunCommandOnThem()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.CodeMismatch(Shop.InstanceA, 500), Shop.Healthy(Shop.InstanceB, Shop.ZoneB)];
         s.Evidence.ManagedInstances = [new ManagedInstance(Shop.InstanceA, "Online", "3.3.40.0", "Linux")];
 
@@ -69,7 +69,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_ElbInternalError_TellsToOpenASupportCase()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Elb.InternalError", "Health checks failed due to an internal error"), Shop.Healthy(Shop.InstanceB, Shop.ZoneB)];
 
         TargetHealthCheck.Run(s);
@@ -80,7 +80,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_OnlyInitialTargets_Inconclusive()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth[Shop.WebTgArn] =
         [
             Shop.Target(Shop.InstanceA, "initial", "Elb.RegistrationInProgress", "Target registration is in progress", Shop.ZoneA),
@@ -98,7 +98,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_AllHealthy_RulesOut()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
 
         TargetHealthCheck.Run(s);
 
@@ -109,7 +109,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_UnhealthyTargetsInAGroupNoListenerUses_AreIgnored()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetGroups = [Shop.WebTargetGroup(), Shop.ApiTargetGroup()];
         s.Evidence.TargetHealth[Shop.ApiTgArn] = [Shop.Unhealthy(InstanceC, "Target.Timeout", "Request timed out")];
 
@@ -121,7 +121,7 @@ public sealed class TargetHealthCheckTests
     [Fact]
     public void Run_TargetHealthDenied_InconclusiveNamingDescribeTargetHealth()
     {
-        var s = Sessions.HealthyAlb();
+        var s = TestSessions.HealthyAlb();
         s.Evidence.TargetHealth.Clear();
         s.Deny("target health", "elasticloadbalancing", "DescribeTargetHealth");
 

@@ -6,7 +6,7 @@ using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
 
-namespace ChatOpsBot.Transcripts.Export;
+namespace ChatOpsBot.Runbooks.Sessions.Export;
 
 /// <summary>
 /// A session as a post-incident timeline in Markdown: who started it, where and when; how long until the diagnosis

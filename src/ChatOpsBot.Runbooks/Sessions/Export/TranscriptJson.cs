@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChatOpsBot.Runbooks.Sessions;
 
-namespace ChatOpsBot.Transcripts.Export;
+namespace ChatOpsBot.Runbooks.Sessions.Export;
 
 /// <summary>
 /// A session and its entries as one JSON document. The field names are a contract (camelCase, stable):

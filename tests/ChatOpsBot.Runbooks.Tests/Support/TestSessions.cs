@@ -6,7 +6,7 @@ using ChatOpsBot.Runbooks.Http503;
 namespace ChatOpsBot.Runbooks.Tests.Support;
 
 /// <summary>Sessions built by hand with every wave of evidence gathered, as the checks see them.</summary>
-internal static class Sessions
+internal static class TestSessions
 {
     public static DiagnosisRequest Request(string loadBalancer = Shop.AlbName) =>
         new("503", loadBalancer, Shop.Region, TimeSpan.FromMinutes(60));
