@@ -104,10 +104,17 @@ internal sealed partial class ProgressPump(
             try
             {
                 await messenger.ShowAsync(session, DiagnosisMessages.Progress(session.Request.Symptom, session.Request.Region, next), cancellationToken);
+
+                // Store the message id at once: if the process dies now, recovery edits this message in place.
+                await sessions.SaveAsync(session, cancellationToken);
             }
             catch (DiscordApiException e)
             {
                 EditFailed(logger, session.Id, e.Status, e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                SaveFailed(logger, session.Id, e.GetType().Name, e.Message);
             }
         }
     }

@@ -12,8 +12,11 @@ namespace ChatOpsBot.EndToEnd.Tests.Support;
 /// production clients, the simulated AWS behind it, and a fake Discord in front of it.</summary>
 internal sealed class BotUnderTest : IAsyncDisposable
 {
-    private BotUnderTest(SimulatedEnvironment aws, FakeDiscord discord, WebApplication app, Uri interactions)
+    private readonly bool _ownsShared;
+
+    private BotUnderTest(SimulatedEnvironment aws, FakeDiscord discord, WebApplication app, Uri interactions, bool ownsShared)
     {
+        _ownsShared = ownsShared;
         Aws = aws;
         Discord = discord;
         App = app;
@@ -28,10 +31,11 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public Uri Interactions { get; }
 
-    public static async Task<BotUnderTest> StartAsync(string scenario = "sg-blocks-health-check", IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="shared">Another bot's simulator and fake Discord, for a second replica (not disposed by this one).</param>
+    public static async Task<BotUnderTest> StartAsync(string scenario = "sg-blocks-health-check", IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null, BotUnderTest? shared = null)
     {
-        var aws = await SimulatedEnvironment.StartAsync(scenario, null, CancellationToken.None);
-        var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions());
+        var aws = shared?.Aws ?? await SimulatedEnvironment.StartAsync(scenario, null, CancellationToken.None);
+        var discord = shared?.Discord ?? await FakeDiscord.StartAsync(new FakeDiscordOptions());
         var settings = new Dictionary<string, string?>
         {
             ["Discord:ApplicationId"] = discord.ApplicationId,
@@ -51,14 +55,17 @@ internal sealed class BotUnderTest : IAsyncDisposable
         var app = BotHost.Build(aws.Settings, settings, "http://127.0.0.1:0", configure: configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotUnderTest(aws, discord, app, new Uri(new Uri(address), "/interactions"));
+        return new BotUnderTest(aws, discord, app, new Uri(new Uri(address), "/interactions"), ownsShared: shared is null);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Discord.DisposeAsync();
-        await Aws.DisposeAsync();
+        if (_ownsShared)
+        {
+            await Discord.DisposeAsync();
+            await Aws.DisposeAsync();
+        }
     }
 }
