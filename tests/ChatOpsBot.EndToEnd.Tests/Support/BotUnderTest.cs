@@ -31,6 +31,9 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public Uri Interactions { get; }
 
+    /// <summary>The configuration the host was built with (for example the transcript store's path).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private init; } = new Dictionary<string, string?>();
+
     /// <param name="shared">Another bot's simulator and fake Discord, for a second replica (not disposed by this one).</param>
     public static async Task<BotUnderTest> StartAsync(string scenario = "sg-blocks-health-check", IReadOnlyDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null, BotUnderTest? shared = null)
     {
@@ -55,7 +58,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         var app = BotHost.Build(aws.Settings, settings, "http://127.0.0.1:0", configure: configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotUnderTest(aws, discord, app, new Uri(new Uri(address), "/interactions"), ownsShared: shared is null);
+        return new BotUnderTest(aws, discord, app, new Uri(new Uri(address), "/interactions"), ownsShared: shared is null) { Settings = settings };
     }
 
     public async ValueTask DisposeAsync()
