@@ -3,6 +3,7 @@
 // starts after the previous ended), wall / (waves x latency), and the large/small ratio.
 // Usage: dotnet run -c Release --project bench/ChatOpsBot.Bench [-- --latency-ms 50 --runs 7]
 //        dotnet run -c Release --project bench/ChatOpsBot.Bench -- --discord [--commands 50]
+//        dotnet run -c Release --project bench/ChatOpsBot.Bench -- --transcripts
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
@@ -13,6 +14,12 @@ using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Http503;
 using ChatOpsBot.Simulator;
 using ChatOpsBot.Simulator.Scenarios;
+
+if (args.Contains("--transcripts"))
+{
+    await TranscriptBench.RunAsync(args);
+    return;
+}
 
 if (args.Contains("--discord"))
 {
