@@ -48,6 +48,9 @@ public sealed partial class DiagnosisRunner(
 
         try
         {
+            // Store the outcome before showing it: a click on the findings may reach another replica at once,
+            // which loads the session (and its report) from the store.
+            await sessions.SaveAsync(session, cancellationToken);
             await messenger.ShowAsync(session, final, cancellationToken);
         }
         catch (DiscordApiException e)
