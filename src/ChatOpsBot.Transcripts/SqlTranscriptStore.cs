@@ -11,7 +11,7 @@ namespace ChatOpsBot.Transcripts;
 /// per operation from the provider's pool. The schema is migrated lazily: the first operation on an instance runs
 /// <see cref="MigrateAsync"/> once (which is idempotent and safe against other processes doing the same).
 /// </summary>
-internal sealed class SqlTranscriptStore(ISqlDialect dialect) : ITranscriptStore
+public abstract class SqlTranscriptStore : ITranscriptStore
 {
     private const string SessionColumns =
         "id, runbook, load_balancer, region, window_minutes, source, guild_id, channel_id, started_by_id, started_by_name, " +
@@ -20,10 +20,13 @@ internal sealed class SqlTranscriptStore(ISqlDialect dialect) : ITranscriptStore
 
     private const string Unfinished = "('Queued', 'Running')";
 
+    private readonly ISqlDialect dialect;
     private readonly SemaphoreSlim _migrateGate = new(1, 1);
     private volatile bool _migrated;
 
-    public ISqlDialect Dialect => dialect;
+    private protected SqlTranscriptStore(ISqlDialect dialect) => this.dialect = dialect;
+
+    internal ISqlDialect Dialect => dialect;
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
