@@ -59,6 +59,7 @@ internal sealed class ServeCommand(Terminal terminal)
             {
                 // Validate before starting, so a missing setting is one sentence, not a host stack trace.
                 _ = app.Services.GetRequiredService<IOptions<ChatOpsBot.Discord.Configuration.DiscordOptions>>().Value;
+                _ = app.Services.GetRequiredService<ChatOpsBot.Runbooks.Engine.IEvidenceSourcesProvider>();
                 await app.StartAsync(cancellationToken);
             }
             catch (OptionsValidationException e)
