@@ -9,7 +9,7 @@ namespace ChatOpsBot.Discord.Tests.Rest;
 public abstract class DiscordRestClientTestBase : IAsyncLifetime
 {
     internal const string ApplicationId = "1100000000000000001";
-    internal const string BotToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GxYz12.bot-token-secret-value_0123456789";
+    internal const string BotToken = "fake-bot-token-EXAMPLE-secret-value_0123456789";
     internal const string InteractionToken = "aW50ZXJhY3Rpb246MTIwMDAwMDAwMDAwMDAwMDAwMTpzZWNyZXQtaW50ZXJhY3Rpb24tdG9rZW4";
     internal const string ChannelId = "1000000000000000002";
 
