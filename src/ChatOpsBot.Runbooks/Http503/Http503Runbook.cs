@@ -32,12 +32,16 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
         return MermaidGraph.Format(runbook.Build(session, [], CancellationToken.None).GetInfo()).ReplaceLineEndings("\n");
     }
 
-    public async Task<DiagnosisReport> RunAsync(DiagnosisRequest request, IDiagnosisObserver? observer, CancellationToken cancellationToken)
+    public async Task<DiagnosisReport> RunAsync(DiagnosisRequest request, IDiagnosisObserver? observer, CancellationToken cancellationToken) =>
+        (await RunWithSessionAsync(request, observer, cancellationToken)).Report;
+
+    /// <summary>Runs a diagnosis and returns its session with the report, for callers that show the evidence itself (charts).</summary>
+    public async Task<(DiagnosisReport Report, Http503Session Session)> RunWithSessionAsync(DiagnosisRequest request, IDiagnosisObserver? observer, CancellationToken cancellationToken)
     {
         var session = new Http503Session(request, time.GetUtcNow());
         using var scope = EvidenceCallLog.Begin(out var log);
         await RunToEndAsync(session, observer, cancellationToken);
-        return Http503Report.Build(session, log.Calls, time.GetUtcNow() - session.StartedAt);
+        return (Http503Report.Build(session, log.Calls, time.GetUtcNow() - session.StartedAt), session);
     }
 
     /// <summary>Fires until the session reaches a terminal state; safe to call on a session restored mid-way.</summary>

@@ -1,0 +1,4 @@
+namespace ChatOpsBot.Runbooks.Charts;
+
+/// <summary>One line of a chart: a value per time, oldest first, <see cref="Times"/> and <see cref="Values"/> of equal length.</summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<DateTimeOffset> Times, IReadOnlyList<double> Values);
