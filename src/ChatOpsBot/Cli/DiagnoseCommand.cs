@@ -1,5 +1,7 @@
 using ChatOpsBot.Aws;
 using ChatOpsBot.Aws.Configuration;
+using ChatOpsBot.Charts;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Findings;
@@ -14,6 +16,19 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
 {
     public async Task<int> RunAsync(DiagnoseOptions options, CancellationToken cancellationToken)
     {
+        if (options.ChartsDirectory is { } chartsDirectory)
+        {
+            try
+            {
+                Directory.CreateDirectory(chartsDirectory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                await terminal.Error.WriteLineAsync($"--charts: cannot create the directory '{chartsDirectory}': {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        }
+
         SimulatedEnvironment? simulated = null;
         try
         {
@@ -61,7 +76,7 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
                 var sources = new EvidenceSources(evidence.LoadBalancing, evidence.Metrics, evidence.Network, evidence.InstanceManagement, evidence.NameResolver);
                 var runbook = new Http503Runbook(sources, time);
                 var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since);
-                var report = await runbook.RunAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
+                var (report, session) = await runbook.RunWithSessionAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
                 await terminal.Out.WriteAsync(options.Output switch
                 {
                     OutputFormat.Json => ReportJson.Write(report) + "\n",
@@ -69,6 +84,11 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
                     _ => TextReport.Write(report, terminal.Color),
                 });
                 await terminal.Out.FlushAsync(cancellationToken);
+                if (options.ChartsDirectory is { } directory)
+                {
+                    await WriteChartsAsync(session, directory, cancellationToken);
+                }
+
                 return report.Outcome switch
                 {
                     DiagnosisOutcome.Diagnosed => ExitCodes.Diagnosed,
@@ -94,6 +114,24 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
             {
                 await simulated.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Writes one PNG per chart the finding calls for and names each file on stderr.</summary>
+    private async Task WriteChartsAsync(Http503Session session, string directory, CancellationToken cancellationToken)
+    {
+        var charts = Http503Charts.Build(session);
+        if (charts.Count == 0)
+        {
+            await terminal.Error.WriteLineAsync("No charts: the diagnosis read no metrics.");
+            return;
+        }
+
+        foreach (var chart in charts)
+        {
+            var path = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
+            await File.WriteAllBytesAsync(path, ChartRenderer.RenderPng(chart), cancellationToken);
+            await terminal.Error.WriteLineAsync($"Chart: {path}");
         }
     }
 }

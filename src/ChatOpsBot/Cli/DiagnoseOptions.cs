@@ -12,7 +12,8 @@ public sealed record DiagnoseOptions(
     bool Simulate,
     string? Scenario,
     OutputFormat Output,
-    string? DnsServer)
+    string? DnsServer,
+    string? ChartsDirectory = null)
 {
     public static readonly IReadOnlyList<string> SupportedSymptoms = ["503"];
 
@@ -25,6 +26,7 @@ public sealed record DiagnoseOptions(
           --simulate [NAME]     run against the built-in simulated AWS (scenario NAME; `scenarios` lists them)
           --output text|markdown|json   report format on stdout (default text)
           --dns-server IP[:PORT]        resolve names with this DNS server instead of the system resolver
+          --charts DIR          also write the evidence charts as PNGs (<chart-id>.png) into DIR, created if missing
         """;
 
     /// <summary>Parses the arguments after the verb. Returns null with a sentence in <paramref name="error"/> on bad usage.</summary>
@@ -32,7 +34,7 @@ public sealed record DiagnoseOptions(
     {
         error = null;
         var positional = new List<string>();
-        string? region = null, profile = null, scenario = null, dns = null;
+        string? region = null, profile = null, scenario = null, dns = null, charts = null;
         var since = TimeSpan.FromMinutes(60);
         var simulate = false;
         var output = OutputFormat.Text;
@@ -108,6 +110,15 @@ public sealed record DiagnoseOptions(
                     }
 
                     break;
+                case "--charts":
+                    charts = Value();
+                    if (charts is null)
+                    {
+                        error = "--charts needs a directory, for example --charts ./charts.";
+                        return null;
+                    }
+
+                    break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal))
                     {
@@ -140,7 +151,7 @@ public sealed record DiagnoseOptions(
             return null;
         }
 
-        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns);
+        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts);
     }
 
     private static bool IsScenario(string word) =>
