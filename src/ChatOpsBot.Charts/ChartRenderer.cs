@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsBot.Runbooks.Charts;
 using ScottPlot;
 
@@ -25,10 +26,15 @@ public static class ChartRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
 
         using var plot = new Plot();
-        plot.Axes.DateTimeTicksBottom();
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = time => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
         plot.Font.Set(Fonts.Sans);
         plot.Title(spec.Title);
-        plot.XLabel("time (UTC)");
+        plot.XLabel(string.Create(CultureInfo.InvariantCulture, $"time (UTC) from {spec.WindowStart.UtcDateTime:yyyy-MM-dd HH:mm} to {spec.WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}"));
         plot.YLabel(spec.YAxisLabel);
 
         var yMax = 0.0;
