@@ -16,6 +16,10 @@ public static class ChartRenderer
         Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#17becf"),
     ];
 
+    private static readonly Color[] GoodShades = [Color.FromHex("#2ca02c"), Color.FromHex("#17becf"), Color.FromHex("#98df8a"), Color.FromHex("#0b6e4f")];
+
+    private static readonly Color[] BadShades = [Color.FromHex("#d62728"), Color.FromHex("#ff7f0e"), Color.FromHex("#e377c2"), Color.FromHex("#8c564b")];
+
     private static readonly Color ThresholdColor = Color.FromHex("#7f7f7f");
     private static readonly Color MarkerColor = Color.FromHex("#000000");
 
@@ -50,7 +54,7 @@ public static class ChartRenderer
 
             var xs = series.Times.Take(count).Select(X).ToArray();
             var ys = series.Values.Take(count).ToArray();
-            var line = plot.Add.Scatter(xs, ys, Palette[i % Palette.Length]);
+            var line = plot.Add.Scatter(xs, ys, ColorOf(spec.Series, i));
             line.LegendText = series.Label;
             line.LineWidth = 2;
             line.MarkerSize = count <= 30 ? 4 : 0;
@@ -86,4 +90,18 @@ public static class ChartRenderer
     }
 
     private static double X(DateTimeOffset time) => time.UtcDateTime.ToOADate();
+
+    /// <summary>Green shades for good lines, red shades for bad ones, the palette (from blue) for the rest; the n-th
+    /// line of a role takes that role's n-th shade, so colours do not depend on the order of other roles.</summary>
+    private static Color ColorOf(IReadOnlyList<ChartSeries> series, int index)
+    {
+        var role = series[index].Role;
+        var nth = series.Take(index).Count(s => s.Role == role);
+        return role switch
+        {
+            ChartSeriesRole.Good => GoodShades[nth % GoodShades.Length],
+            ChartSeriesRole.Bad => BadShades[nth % BadShades.Length],
+            _ => Palette[(nth + 1) % Palette.Length],
+        };
+    }
 }

@@ -45,8 +45,8 @@ public static class Http503Charts
                 "5xx by producer",
                 chart.CountUnit,
                 [
-                    .. chart.Count(Http503Metrics.Elb503, "HTTPCode_ELB_503 (load balancer)"),
-                    .. chart.Count(Http503Metrics.Target5xx, "HTTPCode_Target_5XX (targets)"),
+                    .. chart.Count(Http503Metrics.Elb503, "HTTPCode_ELB_503 (load balancer)", ChartSeriesRole.Bad),
+                    .. chart.Count(Http503Metrics.Target5xx, "HTTPCode_Target_5XX (targets)", ChartSeriesRole.Bad),
                     .. chart.Count(Http503Metrics.Requests, "RequestCount"),
                 ],
                 []));
@@ -55,8 +55,8 @@ public static class Http503Charts
         var hostSeries = groups
             .Where(g => HasData(metrics, Http503Metrics.TgHealthy(g.Index)) || HasData(metrics, Http503Metrics.TgUnhealthy(g.Index)))
             .Take(MaxTargetGroups)
-            .SelectMany(g => chart.Gauge(Http503Metrics.TgHealthy(g.Index), $"{g.Group.Name} healthy")
-                .Concat(chart.Gauge(Http503Metrics.TgUnhealthy(g.Index), $"{g.Group.Name} unhealthy")))
+            .SelectMany(g => chart.Gauge(Http503Metrics.TgHealthy(g.Index), $"{g.Group.Name} healthy", ChartSeriesRole.Good)
+                .Concat(chart.Gauge(Http503Metrics.TgUnhealthy(g.Index), $"{g.Group.Name} unhealthy", ChartSeriesRole.Bad)))
             .ToArray();
         var anyUnhealthy = groups.Any(g => (metrics.Max(Http503Metrics.TgUnhealthy(g.Index)) ?? 0) > 0);
         if (hostSeries.Length > 0 && (anyUnhealthy || HostCauses.Any(c => Confirmed(session, c))))
@@ -87,7 +87,7 @@ public static class Http503Charts
                 RejectedConnectionsId,
                 "RejectedConnectionCount",
                 chart.CountUnit,
-                [.. chart.Count(Http503Metrics.Rejected, "RejectedConnectionCount")],
+                [.. chart.Count(Http503Metrics.Rejected, "RejectedConnectionCount", ChartSeriesRole.Bad)],
                 []));
         }
 
@@ -131,7 +131,7 @@ public static class Http503Charts
             new(id, $"{title} — {lb.Name}", yAxis, series, thresholds, metrics.Start, metrics.End, diagnosedAt);
 
         /// <summary>A count series with every missing period in the window filled with zero; none when the query failed or was not made.</summary>
-        public IEnumerable<ChartSeries> Count(string id, string label)
+        public IEnumerable<ChartSeries> Count(string id, string label, ChartSeriesRole role = ChartSeriesRole.Neutral)
         {
             if (metrics.Series(id) is not { } s || metrics.Failed(id))
             {
@@ -150,11 +150,11 @@ public static class Http503Charts
                 times.Add(t);
             }
 
-            yield return new ChartSeries(label, [.. times], [.. times.Select(t => published.GetValueOrDefault(t))]);
+            yield return new ChartSeries(label, [.. times], [.. times.Select(t => published.GetValueOrDefault(t))], role);
         }
 
         /// <summary>A gauge series as published, oldest first; none when it has no datapoints.</summary>
-        public IEnumerable<ChartSeries> Gauge(string id, string label)
+        public IEnumerable<ChartSeries> Gauge(string id, string label, ChartSeriesRole role = ChartSeriesRole.Neutral)
         {
             if (metrics.Series(id) is not { Values.Count: > 0 } s)
             {
@@ -162,7 +162,7 @@ public static class Http503Charts
             }
 
             var points = s.Timestamps.Zip(s.Values).OrderBy(p => p.First).ToArray();
-            yield return new ChartSeries(label, [.. points.Select(p => p.First)], [.. points.Select(p => p.Second)]);
+            yield return new ChartSeries(label, [.. points.Select(p => p.First)], [.. points.Select(p => p.Second)], role);
         }
     }
 }

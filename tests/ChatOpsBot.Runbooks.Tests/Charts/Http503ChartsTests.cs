@@ -63,6 +63,7 @@ public sealed class Http503ChartsTests
         Assert.Equal([0.0, 1, 2], hosts.Series[1].Values);
         Assert.Equal(3, hosts.Series[1].Times.Count);
         Assert.Equal("hosts", hosts.YAxisLabel);
+        Assert.Equal([ChartSeriesRole.Good, ChartSeriesRole.Bad], hosts.Series.Select(x => x.Role));
     }
 
     [Fact]
