@@ -57,6 +57,25 @@ public sealed class DiagnoseOptionsTests
     }
 
     [Fact]
+    public void Parse_Charts_TakesTheDirectory()
+    {
+        var options = DiagnoseOptions.Parse(["503", "demo-alb", "--charts", "out/charts", "--simulate"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal("out/charts", options!.ChartsDirectory);
+        Assert.True(options.Simulate);
+    }
+
+    [Fact]
+    public void Parse_ChartsWithoutADirectory_SaysWhatIsMissing()
+    {
+        var options = DiagnoseOptions.Parse(["503", "demo-alb", "--charts"], out var error);
+
+        Assert.Null(options);
+        Assert.Contains("--charts", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SimulateBeforeTheLoadBalancer_ReadsTheLoadBalancerNotAScenario()
     {
         var options = DiagnoseOptions.Parse(["503", "--simulate", "demo-alb"], out var error);
