@@ -111,6 +111,20 @@ public static class Http503Topology
         return e.LoadBalancerAttributes is null ? null : false;
     }
 
+    /// <summary>A group's position among the load balancer's groups: the index of its per-group metric queries.</summary>
+    public static int IndexOf(IReadOnlyList<TargetGroupDescription> groups, TargetGroupDescription tg)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Arn == tg.Arn)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public static bool IsUnhealthy(TargetHealthDescription t) => t.State is "unhealthy" or "unhealthy.draining";
 
     /// <summary>States in which a target gets no new traffic at all.</summary>

@@ -103,7 +103,7 @@ internal static class AttributionCheck
             var failOpen = groups.Where(tg =>
             {
                 var t = Http503Topology.Targets(s.Evidence, tg);
-                var index = IndexOf(all, tg);
+                var index = Http503Topology.IndexOf(all, tg);
                 return t.Count > 0 && t.All(Http503Topology.IsUnhealthy) && index >= 0 && m.Sum(Http503Metrics.TgTarget5xx(index)) > 0;
             }).Select(tg => tg.Name).ToArray();
             if (failOpen.Length > 0)
@@ -128,18 +128,5 @@ internal static class AttributionCheck
         {
             s.Record(new CauseFinding(CauseId.TargetErrors, CauseStatus.RuledOut, $"Targets returned {N(target5xx)} 5xx in the last {window}: not material.", [fact], null));
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<TargetGroupDescription> groups, TargetGroupDescription tg)
-    {
-        for (var i = 0; i < groups.Count; i++)
-        {
-            if (groups[i].Arn == tg.Arn)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -31,7 +31,7 @@ internal static class HealthCheckTimeoutCheck
         var slowButHealthy = new List<string>();
         foreach (var tg in Http503Topology.InUseTargetGroups(e))
         {
-            var index = IndexOf(groups, tg);
+            var index = Http503Topology.IndexOf(groups, tg);
             var p99 = index < 0 ? null : e.Metrics?.Max(Http503Metrics.TgResponseTimeP99(index));
             var timeout = tg.HealthCheck.TimeoutSeconds;
             var timedOut = Http503Topology.Targets(e, tg).Where(t => Http503Topology.IsUnhealthy(t) && t.Reason == "Target.Timeout").ToArray();
@@ -87,19 +87,6 @@ internal static class HealthCheckTimeoutCheck
         }
 
         s.StepDetail = s.Findings[CauseId.HealthCheckTimeout].Summary;
-    }
-
-    private static int IndexOf(IReadOnlyList<TargetGroupDescription> groups, TargetGroupDescription tg)
-    {
-        for (var i = 0; i < groups.Count; i++)
-        {
-            if (groups[i].Arn == tg.Arn)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static Fix TimeoutFix(LoadBalancerDescription lb, TargetGroupDescription tg, double? p99)
