@@ -41,8 +41,14 @@ public static class ChartImages
     /// <summary>
     /// One picture per chart, in order. A chart whose file is in <paramref name="alreadyUploaded"/> is not drawn
     /// again (its <see cref="ChatImage.Png"/> is null, to be referred to by name); without a renderer no chart is drawn.
+    /// A chart the renderer fails on (a missing font, say) also gets no bytes, and <paramref name="failed"/> hears why:
+    /// a picture is never worth losing the message it belongs to.
     /// </summary>
-    public static IReadOnlyList<ChatImage> For(IEnumerable<ChartSpec> charts, IChartImageRenderer? renderer, IReadOnlySet<string>? alreadyUploaded = null)
+    public static IReadOnlyList<ChatImage> For(
+        IEnumerable<ChartSpec> charts,
+        IChartImageRenderer? renderer,
+        IReadOnlySet<string>? alreadyUploaded = null,
+        Action<ChartSpec, Exception>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(charts);
         var images = new List<ChatImage>();
@@ -55,7 +61,19 @@ public static class ChartImages
                 continue;
             }
 
-            var png = alreadyUploaded?.Contains(name) == true || renderer is null ? (ReadOnlyMemory<byte>?)null : renderer.RenderPng(spec);
+            ReadOnlyMemory<byte>? png = null;
+            if (alreadyUploaded?.Contains(name) != true && renderer is not null)
+            {
+                try
+                {
+                    png = renderer.RenderPng(spec);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed?.Invoke(spec, e);
+                }
+            }
+
             images.Add(new ChatImage(name, Description(spec), png));
         }
 
