@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Cli;
 using ChatOpsBot.EndToEnd.Tests.Support;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOpsBot.EndToEnd.Tests.Discord;
 
@@ -52,6 +54,27 @@ public sealed class ChartsDiscordTests : IDisposable
         AssertSameCharts(charts, resolved);
         Assert.All(d.Calls, c => Assert.Empty(c.Violations));
         Assert.All(d.Calls, c => Assert.True(c.Status is >= 200 and < 300, $"{c.Route} answered {c.Status}"));
+    }
+
+    [Fact]
+    public async Task NoChartRenderer_FindingsArriveWithoutPictures_AndTheTranscriptStillNamesTheCharts()
+    {
+        await using var bot = await BotUnderTest.StartAsync(configure: b => b.Services.RemoveAll<IChartImageRenderer>());
+        var d = bot.Discord;
+        var command = d.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
+        await d.SendAsync(bot.Interactions, command);
+        var final = await d.WaitForOriginalAsync(Id(command), m => !m.Loading && m.CustomIds.Count > 0, TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(final.Attachments, a => a.FileName.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Empty(ImageUrls(final));
+        Assert.Contains("network-blocked", final.Json.ToJsonString(), StringComparison.Ordinal);
+        var ack = await d.SendAsync(bot.Interactions, d.ButtonClick(final.CustomIds.Single(c => c.StartsWith("ack:", StringComparison.Ordinal))));
+        Assert.Equal(7, ack.CallbackType);
+        Assert.All(d.Calls, c => Assert.Empty(c.Violations));
+
+        var sessionId = final.CustomIds[0].Split(':')[1];
+        var stdout = await Run("transcript", "export", sessionId, "--format", "md", "--db", bot.Settings["Transcripts:SqlitePath"]!);
+        Assert.Contains("### 5xx by producer — demo-alb", stdout.Out, StringComparison.Ordinal); // stored even though not drawn
     }
 
     [Fact]
