@@ -148,9 +148,7 @@ public sealed partial class FakeDiscord
         var result = new List<FakeAttachment>();
         foreach (var file in files)
         {
-            var entry = file.Index is { } n
-                ? entries?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.ToString() == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
+            var entry = EntryFor(entries, file);
             result.Add(new FakeAttachment(
                 _ids.Next(),
                 MessageRules.Str(entry?["filename"]) ?? file.FileName,
@@ -161,6 +159,12 @@ public sealed partial class FakeDiscord
 
         return result;
     }
+
+    /// <summary>The <c>attachments</c> entry describing <c>files[n]</c> (id n), if any.</summary>
+    private static JsonObject? EntryFor(JsonArray? entries, UploadedFile file) =>
+        file.Index is { } n
+            ? entries?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.ToString() == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     private IReadOnlySet<string> AttachmentIds(MessageState? message) =>
         message?.Attachments.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -181,9 +185,7 @@ public sealed partial class FakeDiscord
         var listed = payload["attachments"] as JsonArray;
         foreach (var file in parsed.Files)
         {
-            var entry = file.Index is { } n
-                ? listed?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.ToString() == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
+            var entry = EntryFor(listed, file);
             names.Add(MessageRules.Str(entry?["filename"]) ?? file.FileName);
         }
 
