@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using ChatOpsBot.Runbooks.Charts;
+using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Transcripts.Schema;
 
@@ -156,6 +159,36 @@ public abstract class SqlTranscriptStore : ITranscriptStore
             [("@id", sessionId), ("@at", Time(at))],
             cancellationToken).ConfigureAwait(false);
         return rows == 1;
+    }
+
+    public async Task SaveChartsAsync(string sessionId, IReadOnlyList<ChartSpec> charts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        var json = ChartJsonCodec.Serialize(charts);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(
+            c,
+            null,
+            """
+            INSERT INTO session_charts (session_id, charts_json) VALUES (@id, @json)
+            ON CONFLICT (session_id) DO UPDATE SET charts_json = excluded.charts_json
+            """,
+            [("@id", sessionId), ("@json", json)],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ChartSpec>> GetChartsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var json = await Sql.ScalarAsync(c, null, "SELECT charts_json FROM session_charts WHERE session_id = @id", [("@id", sessionId)], cancellationToken).ConfigureAwait(false) as string;
+        try
+        {
+            return ChartJsonCodec.Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The stored charts of session {sessionId} cannot be read ({e.Message}); they were written by an incompatible version.", e);
+        }
     }
 
     public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)

@@ -59,6 +59,42 @@ public sealed class MultipartTests
     }
 
     [Fact]
+    public async Task An_embed_image_must_name_a_file_the_message_keeps_or_uploads_and_omitting_attachments_keeps_them_all()
+    {
+        await using var discord = await FakeDiscord.StartAsync();
+        await using var bot = await TestBot.StartAsync(discord.PublicKeyHex);
+        using var api = new DiscordApi(discord, withBotToken: false);
+        var command = discord.SlashCommand(["diagnose", "503"]);
+        await discord.SendAsync(bot.InteractionsUrl, command);
+        var route = $"webhooks/{discord.ApplicationId}/{command["token"]}/messages/@original";
+        JsonObject WithImage(JsonObject payload, string url)
+        {
+            payload["embeds"] = new JsonArray(new JsonObject { ["title"] = "503", ["image"] = new JsonObject { ["url"] = url } });
+            return payload;
+        }
+
+        var (upload, uploadJson) = await api.SendAsync(HttpMethod.Patch, route, Multipart(WithImage(Payload("charts", 0), "attachment://hosts.png"), (0, "hosts.png", [0x89, 0x50, 0x4E, 0x47])));
+        var chartId = uploadJson!["attachments"]![0]!["id"]!.GetValue<string>();
+        var (kept, _) = await api.SendAsync(HttpMethod.Patch, route, WithImage(Payload("ack", chartId), "attachment://hosts.png"));
+        var omitted = WithImage(Payload("resolve"), "attachment://hosts.png");
+        omitted.Remove("attachments");
+        var (keptAll, _) = await api.SendAsync(HttpMethod.Patch, route, omitted);
+        var (dropped, droppedJson) = await api.SendAsync(HttpMethod.Patch, route, WithImage(Payload("dropped"), "attachment://hosts.png"));
+        var (wrongType, wrongTypeJson) = await api.SendAsync(HttpMethod.Patch, route, Multipart(WithImage(Payload("md", 0), "attachment://r.md"), (0, "r.md", "# r"u8.ToArray())));
+
+        Assert.Equal(200, (int)upload.StatusCode);
+        Assert.Equal(200, (int)kept.StatusCode);
+        Assert.Equal(200, (int)keptAll.StatusCode);
+        Assert.Equal(400, (int)dropped.StatusCode);
+        Assert.Equal("ATTACHMENT_NOT_FOUND", droppedJson!["errors"]!["embeds"]!["0"]!["image"]!["url"]!["_errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal(400, (int)wrongType.StatusCode);
+        Assert.NotNull(wrongTypeJson!["errors"]!["embeds"]!["0"]!["image"]!["url"]);
+        var original = discord.OriginalResponse(command["id"]!.GetValue<string>())!;
+        Assert.Equal("resolve", original.Content);
+        Assert.Equal([chartId], original.Attachments.Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task A_multipart_HTTP_reply_is_parsed_as_the_initial_callback()
     {
         await using var discord = await FakeDiscord.StartAsync();

@@ -148,9 +148,7 @@ public sealed partial class FakeDiscord
         var result = new List<FakeAttachment>();
         foreach (var file in files)
         {
-            var entry = file.Index is { } n
-                ? entries?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.ToString() == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
+            var entry = EntryFor(entries, file);
             result.Add(new FakeAttachment(
                 _ids.Next(),
                 MessageRules.Str(entry?["filename"]) ?? file.FileName,
@@ -162,14 +160,73 @@ public sealed partial class FakeDiscord
         return result;
     }
 
+    /// <summary>The <c>attachments</c> entry describing <c>files[n]</c> (id n), if any.</summary>
+    private static JsonObject? EntryFor(JsonArray? entries, UploadedFile file) =>
+        file.Index is { } n
+            ? entries?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.ToString() == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+
     private IReadOnlySet<string> AttachmentIds(MessageState? message) =>
         message?.Attachments.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+
+    /// <summary>
+    /// Every <c>attachment://name</c> in the embeds must name a file the message has after this request: an upload in
+    /// this body, or an attachment it keeps (listed by id in <c>attachments</c>, or all of them when an edit leaves the
+    /// field out). Only .jpg/.jpeg/.png/.webp/.gif can be shown that way (reference §2).
+    /// </summary>
+    private static void CheckAttachmentReferences(JsonObject payload, string prefix, ParsedBody parsed, MessageState? existing, FormErrors errors)
+    {
+        if (payload["embeds"] is not JsonArray embeds)
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var listed = payload["attachments"] as JsonArray;
+        foreach (var file in parsed.Files)
+        {
+            var entry = EntryFor(listed, file);
+            names.Add(MessageRules.Str(entry?["filename"]) ?? file.FileName);
+        }
+
+        if (existing is not null)
+        {
+            var keep = listed?.Select(a => MessageRules.Get(a, "id")?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var a in existing.Attachments.Where(a => keep is null || keep.Contains(a.Id)))
+            {
+                names.Add(a.FileName);
+            }
+        }
+
+        for (var i = 0; i < embeds.Count; i++)
+        {
+            foreach (var part in new[] { "image", "thumbnail" })
+            {
+                if (MessageRules.Str(MessageRules.Get(embeds[i], part)?["url"]) is not { } url || !url.StartsWith("attachment://", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var name = url["attachment://".Length..];
+                var extension = Path.GetExtension(name).ToLowerInvariant();
+                if (extension is not (".png" or ".jpg" or ".jpeg" or ".webp" or ".gif"))
+                {
+                    errors.Add($"{prefix}embeds.{i}.{part}.url", "URL_TYPE_INVALID_ATTACHMENT", $"attachment:// works only for .jpg, .jpeg, .png, .webp and .gif files, not '{name}'.");
+                }
+                else if (!names.Contains(name))
+                {
+                    errors.Add($"{prefix}embeds.{i}.{part}.url", "ATTACHMENT_NOT_FOUND", $"'{name}' is not attached to the message (neither uploaded in this request nor kept by id).");
+                }
+            }
+        }
+    }
 
     /// <summary>Under the lock: checks a message payload; fills <paramref name="errors"/>; returns the mention verdict
     /// and adds notes (allowed_mentions, additional validator) to <paramref name="violations"/>.</summary>
     private bool? CheckMessagePayload(JsonObject payload, string prefix, ParsedBody parsed, MessageState? existing, FormErrors errors, List<string> violations)
     {
         MessageRules.Validate(payload, prefix, errors, parsed.FileIndexes, AttachmentIds(existing));
+        CheckAttachmentReferences(payload, prefix, parsed, existing, errors);
         var mentionsOk = MessageRules.AllowedMentionsOk(payload);
         if (mentionsOk == false)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
 using static ChatOpsBot.Transcripts.Tests.Samples;
@@ -49,7 +50,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
         await store.MigrateAsync(Ct);
         await Open().MigrateAsync(Ct);
 
-        Assert.Equal([1L], await SchemaVersionsAsync());
+        Assert.Equal([1L, 2L], await SchemaVersionsAsync());
     }
 
     [SkippableFact]
@@ -59,7 +60,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
-        Assert.Equal([1L], await SchemaVersionsAsync());
+        Assert.Equal([1L, 2L], await SchemaVersionsAsync());
         await stores[3].CreateSessionAsync(Session("s-after-migrate"), Ct);
         Assert.NotNull(await stores[0].GetSessionAsync("s-after-migrate", Ct));
     }
@@ -74,7 +75,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
         string[] expected =
         [
             "interaction_claims.claimed_at", "interaction_claims.interaction_id", "interaction_claims.owner", "interaction_claims.reply",
-            "schema_version.applied_at", "schema_version.description", "schema_version.version",
+            "schema_version.applied_at", "session_charts.charts_json", "session_charts.session_id", "schema_version.description", "schema_version.version",
             "sessions.acknowledged_at", "sessions.acknowledged_by", "sessions.channel_id", "sessions.created_at", "sessions.finished_at",
             "sessions.guild_id", "sessions.id", "sessions.load_balancer", "sessions.machine_state", "sessions.message_channel_id",
             "sessions.message_id", "sessions.outcome", "sessions.owner", "sessions.region", "sessions.report_json", "sessions.resolved_at",
@@ -357,18 +358,81 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
         await store.TryClaimInteractionAsync("old-claim", "replica-a", T0.AddDays(-91), Ct);
         await store.TryClaimInteractionAsync("new-claim", "replica-a", T0.AddDays(-1), Ct);
         await store.SaveInteractionReplyAsync("new-claim", [1, 2, 3], Ct);
+        await store.SaveChartsAsync("s-old", [Chart("old")], Ct);
 
         var deleted = await store.DeleteOlderThanAsync(T0.AddDays(-90), Ct);
 
         Assert.Equal(1, deleted);
         Assert.Null(await store.GetSessionAsync("s-old", Ct));
         Assert.Empty(await store.GetEntriesAsync("s-old", Ct));
+        Assert.Empty(await store.GetChartsAsync("s-old", Ct));
         Assert.NotNull(await store.GetSessionAsync("s-new", Ct));
         Assert.Single(await store.GetEntriesAsync("s-new", Ct));
         Assert.True(await store.TryClaimInteractionAsync("old-claim", "replica-b", T0, Ct)); // forgotten, so claimable again
         Assert.False(await store.TryClaimInteractionAsync("new-claim", "replica-b", T0, Ct));
         Assert.Equal([1, 2, 3], await store.GetInteractionReplyAsync("new-claim", Ct));
         Assert.Equal(0, await store.DeleteOlderThanAsync(T0.AddDays(-90), Ct));
+    }
+
+    [SkippableFact]
+    public async Task SaveCharts_ThenGetFromAnotherReplica_RoundTripsEverySeriesThresholdAndInstant()
+    {
+        var store = Open();
+        await store.CreateSessionAsync(Session("s-charts"), Ct);
+        ChartSpec[] charts =
+        [
+            Chart("5xx-by-producer", T0.AddTicks(1234)),
+            Chart("target-response-time-p99") with { Thresholds = [new ChartThreshold("web health-check timeout 5 s", 5)] },
+        ];
+
+        await store.SaveChartsAsync("s-charts", charts, Ct);
+        var loaded = await Open().GetChartsAsync("s-charts", Ct);
+
+        Assert.Equal(["5xx-by-producer", "target-response-time-p99"], loaded.Select(c => c.Id));
+        Assert.Equal(charts[0].Series[0].Values, loaded[0].Series[0].Values);
+        Assert.Equal(charts[0].Series[0].Times, loaded[0].Series[0].Times); // ticks kept: JSON, not a timestamp column
+        Assert.Equal(ChartSeriesRole.Bad, loaded[0].Series[0].Role);
+        Assert.Equal("Zoë ✓ web-prod", loaded[0].Title);
+        Assert.Equal(new ChartThreshold("web health-check timeout 5 s", 5), Assert.Single(loaded[1].Thresholds));
+        Assert.Equal(charts[0].DiagnosedAt, loaded[0].DiagnosedAt);
+        Assert.True(double.IsNaN(loaded[0].Series[0].Values[2]));
+    }
+
+    [SkippableFact]
+    public async Task SaveCharts_Twice_KeepsOnlyTheLatest_AndASessionWithoutChartsHasNone()
+    {
+        var store = Open();
+        await store.CreateSessionAsync(Session("s-twice"), Ct);
+        await store.CreateSessionAsync(Session("s-none"), Ct);
+
+        await store.SaveChartsAsync("s-twice", [Chart("first"), Chart("second")], Ct);
+        await Open().SaveChartsAsync("s-twice", [Chart("third")], Ct);
+
+        Assert.Equal(["third"], (await store.GetChartsAsync("s-twice", Ct)).Select(c => c.Id));
+        Assert.Empty(await store.GetChartsAsync("s-none", Ct));
+        Assert.Empty(await store.GetChartsAsync("s-unknown", Ct));
+    }
+
+    [SkippableFact]
+    public async Task SaveCharts_ForUnknownSession_Fails()
+    {
+        var store = Open();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.SaveChartsAsync("s-missing", [Chart("x")], Ct));
+    }
+
+    private static ChartSpec Chart(string id, DateTimeOffset? first = null)
+    {
+        var t = first ?? T0;
+        return new ChartSpec(
+            id,
+            "Zoë ✓ web-prod",
+            "count per minute",
+            [new ChartSeries("HTTPCode_ELB_503 (load balancer)", [t, t.AddMinutes(1), t.AddMinutes(2)], [0, 41.5, double.NaN], ChartSeriesRole.Bad)],
+            [],
+            T0.AddMinutes(-30),
+            T0,
+            T0.AddSeconds(7));
     }
 
     protected ITranscriptStore Open()

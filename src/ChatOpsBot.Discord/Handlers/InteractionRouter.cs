@@ -6,6 +6,7 @@ using ChatOpsBot.Discord.Interactions;
 using ChatOpsBot.Discord.Rendering;
 using ChatOpsBot.Discord.Rest;
 using ChatOpsBot.Discord.Sessions;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Messaging;
 using ChatOpsBot.Runbooks.Sessions;
@@ -31,7 +32,8 @@ public sealed partial class InteractionRouter(
     IEvidenceSourcesProvider evidence,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<InteractionRouter> logger)
+    ILogger<InteractionRouter> logger,
+    IChartImageRenderer? chartRenderer = null)
 {
     public Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
@@ -163,7 +165,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already acknowledged", $"{session.Marks.AcknowledgedBy} is already on it (since {session.Marks.AcknowledgedAt:HH:mm} UTC)."));
                 }
 
-                return UpdateFindings(session, i, $"Noted: {i.User.DisplayName} is on it.");
+                return await UpdateFindingsAsync(session, i, $"Noted: {i.User.DisplayName} is on it.", cancellationToken);
 
             case ChatActionKind.Resolve:
                 if (!await sessions.ResolveAsync(session, i.User, now, cancellationToken))
@@ -171,7 +173,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{session.Marks.ResolvedBy} marked it resolved at {session.Marks.ResolvedAt:HH:mm} UTC."));
                 }
 
-                return UpdateFindings(session, i, $"Marked resolved by {i.User.DisplayName}.");
+                return await UpdateFindingsAsync(session, i, $"Marked resolved by {i.User.DisplayName}.", cancellationToken);
 
             case ChatActionKind.Transcript:
                 return await TranscriptAsync(i, session, cancellationToken);
@@ -181,15 +183,23 @@ public sealed partial class InteractionRouter(
         }
     }
 
-    /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.</summary>
-    private InteractionReply UpdateFindings(DiagnosisSession session, Interaction click, string noticeIfRunning)
+    /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.
+    /// The charts the message already carries are kept by id (read from the clicked message), never uploaded again.</summary>
+    private async Task<InteractionReply> UpdateFindingsAsync(DiagnosisSession session, Interaction click, string noticeIfRunning, CancellationToken cancellationToken)
     {
         if (session.Report is not { } report)
         {
             return Private(DiagnosisMessages.Notice("Recorded", noticeIfRunning + " It will show on the findings when the diagnosis finishes.", MessageTone.Neutral));
         }
 
-        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id), session.Id);
+        var onMessage = click.MessageAttachments ?? [];
+        var charts = await StoredChartsAsync(session.Id, cancellationToken);
+        var images = ChartImages.For(
+            charts.Take(ChartImages.MaxInChat),
+            chartRenderer,
+            onMessage.Select(a => a.FileName).ToHashSet(StringComparer.Ordinal),
+            (chart, e) => DiagnosisRunner.DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message));
+        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id) with { Images = images }, session.Id, existing: onMessage);
         if (payload.Files.Count > 0)
         {
             // A callback cannot carry files inline: acknowledge, then edit the clicked message through the
@@ -211,11 +221,47 @@ public sealed partial class InteractionRouter(
         }
 
         var entries = await store.GetEntriesAsync(session.Id, cancellationToken);
+        var charts = chartRenderer is null ? [] : await StoredChartsAsync(session.Id, cancellationToken);
+        var fileName = $"transcript-{session.Id}.md";
         var message = DiagnosisMessages.Transcript(
             $"Transcript · session {session.Id}",
-            $"{record.Runbook} diagnosis of {record.LoadBalancer}, started by {record.StartedByName}; {entries.Count} entries.",
-            new ChatDocument($"transcript-{session.Id}.md", TranscriptMarkdown.Write(record, entries)));
-        return Public(message, i, session.Id);
+            $"{record.Runbook} diagnosis of {record.LoadBalancer}, started by {record.StartedByName}; {entries.Count} entries{(charts.Count > 0 ? $", {charts.Count} charts" : string.Empty)}.",
+            new ChatDocument(fileName, TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.AttachedCharts(charts))));
+        if (charts.Count == 0)
+        {
+            return Public(message, i, session.Id);
+        }
+
+        // Drawing takes longer than Discord's 3 seconds allow: defer, then draw and attach on the queue.
+        var token = i.Token;
+        var sessionId = session.Id;
+        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(
+            token,
+            DiscordRenderer.Render(
+                message with
+                {
+                    Images = ChartImages.For(
+                        charts.Take(DiscordLimits.AttachmentsPerMessage - 1),
+                        chartRenderer,
+                        failed: (chart, e) => DiagnosisRunner.DrawFailed(logger, sessionId, chart.Id, e.GetType().Name, e.Message)),
+                },
+                sessionId),
+            ct)));
+        return InteractionReply.Deferred(ephemeral: false);
+    }
+
+    /// <summary>The session's stored charts; none when they cannot be read (the message goes without them).</summary>
+    private async Task<IReadOnlyList<ChartSpec>> StoredChartsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetChartsAsync(sessionId, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            ChartsUnreadable(logger, sessionId, e.Message);
+            return [];
+        }
     }
 
     /// <summary>A reply only the clicking user sees. A message with a file is deferred and sent by editing the reply.</summary>
@@ -238,6 +284,9 @@ public sealed partial class InteractionRouter(
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
     private static partial Regex RegionPattern();
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Session {SessionId}: the stored charts cannot be read, the message goes without them: {Error}")]
+    private static partial void ChartsUnreadable(ILogger logger, string sessionId, string error);
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Interaction {InteractionId} {Type} {Command}{CustomId}")]
     private static partial void Received(ILogger logger, string interactionId, string type, string command, string customId);

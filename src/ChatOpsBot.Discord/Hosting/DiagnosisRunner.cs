@@ -1,23 +1,29 @@
 using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Rest;
 using ChatOpsBot.Discord.Sessions;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Http503;
 using ChatOpsBot.Runbooks.Messaging;
+using ChatOpsBot.Runbooks.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Discord.Hosting;
 
-/// <summary>Runs one session's runbook with live progress edits, then shows the findings (or why it failed).</summary>
+/// <summary>Runs one session's runbook with live progress edits, then shows the findings (or why it failed). The
+/// charts of the evidence are stored with the session and the first <see cref="ChartImages.MaxInChat"/> are uploaded
+/// with the findings when a chart renderer is registered.</summary>
 public sealed partial class DiagnosisRunner(
     IEvidenceSourcesProvider evidence,
     ISessionStore sessions,
+    ITranscriptStore store,
     SessionMessenger messenger,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiagnosisRunner> logger)
+    ILogger<DiagnosisRunner> logger,
+    IChartImageRenderer? chartRenderer = null)
 {
     public WorkItem WorkFor(DiagnosisSession session) => new($"diagnosis {session.Id}", ct => RunAsync(session, ct));
 
@@ -27,11 +33,13 @@ public sealed partial class DiagnosisRunner(
         await sessions.SaveAsync(session, cancellationToken);
         var pump = new ProgressPump(session, sessions, messenger, options.Value.ProgressEditInterval, time, logger, cancellationToken);
         ChatMessage final;
+        IReadOnlyList<ChartSpec> charts = [];
         try
         {
             var runbook = new Http503Runbook(evidence.For(session.Request.Region), time);
-            var report = await runbook.RunAsync(session.Request, pump, cancellationToken);
+            var (report, evidenceSession) = await runbook.RunWithSessionAsync(session.Request, pump, cancellationToken);
             session.Finished(report, time.GetUtcNow());
+            charts = Http503Charts.Build(evidenceSession);
             final = DiagnosisMessages.Findings(report, session.Marks, session.Id);
             Finished(logger, session.Id, report.Outcome.ToString(), report.RootCause.ToString(), (long)report.Duration.TotalMilliseconds);
         }
@@ -50,6 +58,15 @@ public sealed partial class DiagnosisRunner(
         {
             // Store the outcome before showing it: a click on the findings may reach another replica at once,
             // which loads the session (and its report) from the store.
+            if (charts.Count > 0)
+            {
+                await store.SaveChartsAsync(session.Id, charts, cancellationToken);
+                final = final with
+                {
+                    Images = ChartImages.For(charts.Take(ChartImages.MaxInChat), chartRenderer, failed: (chart, e) => DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message)),
+                };
+            }
+
             await sessions.SaveAsync(session, cancellationToken);
             await messenger.ShowAsync(session, final, cancellationToken);
         }
@@ -63,6 +80,9 @@ public sealed partial class DiagnosisRunner(
             sessions.Release(session.Id);
         }
     }
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Session {SessionId}: drawing chart {ChartId} failed, the message goes without it: {ErrorType}: {Error}")]
+    public static partial void DrawFailed(ILogger logger, string sessionId, string chartId, string errorType, string error);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Session {SessionId} finished: {Outcome}, root cause {RootCause}, {DurationMs} ms")]
     private static partial void Finished(ILogger logger, string sessionId, string outcome, string rootCause, long durationMs);

@@ -4,6 +4,7 @@ namespace ChatOpsBot.Discord.Interactions;
 /// <param name="CommandPath">Command name then subcommand group/subcommand names, e.g. ["diagnose", "503"].</param>
 /// <param name="CustomId">For message components: the button's custom_id.</param>
 /// <param name="MessageId">For message components: the message the button is on.</param>
+/// <param name="MessageAttachments">For message components: the attachments the message has now (to keep on an edit).</param>
 /// <param name="MemberRoles">Role ids of the invoking member (empty in DMs).</param>
 public sealed record Interaction(
     string Id,
@@ -17,7 +18,8 @@ public sealed record Interaction(
     IReadOnlyList<string> CommandPath,
     IReadOnlyList<CommandOption> Options,
     string? CustomId,
-    string? MessageId)
+    string? MessageId,
+    IReadOnlyList<Rest.DiscordAttachment>? MessageAttachments = null)
 {
     public string? Option(string name) => Options.FirstOrDefault(o => o.Name == name)?.Value;
 

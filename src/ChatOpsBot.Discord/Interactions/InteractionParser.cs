@@ -65,7 +65,28 @@ public static class InteractionParser
             CommandPath: path,
             Options: options,
             CustomId: data is { } dc ? Text(dc, "custom_id") : null,
-            MessageId: Child(root, "message") is { } message ? Text(message, "id") : null);
+            MessageId: Child(root, "message") is { } message ? Text(message, "id") : null,
+            MessageAttachments: Child(root, "message") is { } withFiles ? Attachments(withFiles) : null);
+    }
+
+    /// <summary>The message's <c>attachments</c> that have both an id and a filename.</summary>
+    private static IReadOnlyList<Rest.DiscordAttachment> Attachments(JsonElement message)
+    {
+        if (!message.TryGetProperty("attachments", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var result = new List<Rest.DiscordAttachment>();
+        foreach (var a in list.EnumerateArray())
+        {
+            if (a.ValueKind == JsonValueKind.Object && Text(a, "id") is { } id && Text(a, "filename") is { } name)
+            {
+                result.Add(new Rest.DiscordAttachment(id, name));
+            }
+        }
+
+        return result;
     }
 
     private static DiscordUser? ParseUser(JsonElement? element)

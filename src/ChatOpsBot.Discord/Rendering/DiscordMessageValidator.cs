@@ -136,6 +136,21 @@ public static class DiscordMessageValidator
                 total += Counted(MaxLength(v, $"{path}.author.name", Text(author, "name", v, $"{path}.author.name"), DiscordLimits.EmbedAuthorNameLength));
             }
 
+            if (embed["image"] is { } image)
+            {
+                var url = image is JsonObject picture ? Text(picture, "url", v, $"{path}.image.url") : null;
+                if (url is null)
+                {
+                    v.Add($"{path}.image.url: required");
+                }
+                else if (url.StartsWith(DiscordRenderer.AttachmentScheme, StringComparison.Ordinal)
+                    ? !DiscordRenderer.EmbeddableImage(url)
+                    : !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
+                {
+                    v.Add($"{path}.image.url: must be http(s) or attachment:// to a .png, .jpg, .jpeg, .webp or .gif file");
+                }
+            }
+
             if (embed.ContainsKey("color") && embed["color"] is not null)
             {
                 var color = Integer(embed["color"]);

@@ -10,10 +10,12 @@ namespace ChatOpsBot.Discord.Rendering;
 /// The only place that turns the core's neutral <see cref="ChatMessage"/> into Discord JSON: a legacy message (not
 /// Components V2) with one embed, action rows of buttons, <c>allowed_mentions: {"parse": []}</c>, and the full
 /// report as a Markdown file when the embed had to be shortened. Whatever the input, the result is within every
-/// limit <see cref="DiscordMessageValidator"/> checks.
+/// limit <see cref="DiscordMessageValidator"/> checks. Charts (<see cref="ChatMessage.Images"/>) are shown in the
+/// embeds and uploaded with the message, or kept by id when the message already has them.
 /// </summary>
 /// <remarks>The payload describes the whole message: <c>components</c> and <c>attachments</c> are always present
-/// (possibly empty), so an edit removes buttons and files the new state no longer has.</remarks>
+/// (possibly empty), so an edit removes buttons and files the new state no longer has, and keeps exactly the
+/// pictures it lists by id.</remarks>
 public static class DiscordRenderer
 {
     public const int DangerColor = 0xED4245;
@@ -23,12 +25,18 @@ public static class DiscordRenderer
     public const int NeutralColor = 0x99AAB5;
 
     public const string MarkdownContentType = "text/markdown; charset=utf-8";
+    public const string PngContentType = "image/png";
+
+    /// <summary>How an embed refers to a file attached to the same message.</summary>
+    public const string AttachmentScheme = "attachment://";
 
     private const string CutWithReport = "cut to fit: the full command is in the attached report";
     private const string CutWithoutReport = "cut to fit";
     private const int MaxFileNameLength = 100;
 
-    public static DiscordMessagePayload Render(ChatMessage message, string sessionId, bool ephemeral = false)
+    /// <param name="existing">The attachments the message has now (an edit): a picture whose file is among them is kept
+    /// by id instead of uploaded again, and still shown through <c>attachment://</c>.</param>
+    public static DiscordMessagePayload Render(ChatMessage message, string sessionId, bool ephemeral = false, IReadOnlyList<DiscordAttachment>? existing = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sessionId);
@@ -43,9 +51,11 @@ public static class DiscordRenderer
             embed = EmbedFitter.Fit(message, $"📎 Full report attached: `{fileName}`", marker);
         }
 
+        var main = Embed(embed, message.Tone);
+        var embeds = new JsonArray(main);
         var json = new JsonObject
         {
-            ["embeds"] = new JsonArray(Embed(embed, message.Tone)),
+            ["embeds"] = embeds,
             ["components"] = Components(message.Actions, sessionId),
             ["allowed_mentions"] = NoMentions(),
         };
@@ -62,16 +72,86 @@ public static class DiscordRenderer
             var title = TextCutter.Clean(message.Title);
             attachments.Add(new JsonObject
             {
-                ["id"] = 0,
+                ["id"] = files.Count,
                 ["filename"] = fileName,
                 ["description"] = TextCutter.Cut(title.Length > 0 ? $"Full report: {title}" : "Full report", DiscordLimits.AttachmentDescriptionLength, ref cut),
             });
             files.Add(new DiscordFile(fileName!, FileBytes(report!.Content), MarkdownContentType));
         }
 
+        AddImages(message, existing ?? [], main, embeds, attachments, files);
         json["attachments"] = attachments;
         return new DiscordMessagePayload(json, files);
     }
+
+    /// <summary>
+    /// The pictures: the first is the main embed's image, each further one an embed of its own holding only the image
+    /// (no text, so the 6,000-character total is unchanged). A picture already on the message is kept by id; a new one
+    /// is uploaded as <c>files[n]</c> with its alt text as the attachment's description. Pictures that would break a
+    /// limit (10 embeds, 10 attachments, 10 MiB a file, 25 MiB a request) or that have neither bytes nor a kept file
+    /// are left out, as are files Discord cannot show in an embed.
+    /// </summary>
+    private static void AddImages(ChatMessage message, IReadOnlyList<DiscordAttachment> existing, JsonObject main, JsonArray embeds, JsonArray attachments, List<DiscordFile> files)
+    {
+        var bytes = files.Sum(f => (long)f.Content.Length);
+        var names = new HashSet<string>(files.Select(f => f.FileName), StringComparer.Ordinal);
+        var shown = 0;
+        foreach (var image in message.Images ?? [])
+        {
+            if (shown > 0 && embeds.Count >= DiscordLimits.EmbedsPerMessage)
+            {
+                break;
+            }
+
+            if (attachments.Count >= DiscordLimits.AttachmentsPerMessage)
+            {
+                break;
+            }
+
+            var name = FileName(image.FileName);
+            if (!EmbeddableImage(name) || !names.Add(name))
+            {
+                continue;
+            }
+
+            if (existing.FirstOrDefault(a => string.Equals(a.FileName, name, StringComparison.Ordinal)) is { } kept)
+            {
+                attachments.Add(new JsonObject { ["id"] = kept.Id });
+            }
+            else if (image.Png is { } png && png.Length > 0 && png.Length <= DiscordLimits.FileBytes && bytes + png.Length <= DiscordLimits.RequestFileBytes)
+            {
+                var cut = false;
+                attachments.Add(new JsonObject
+                {
+                    ["id"] = files.Count,
+                    ["filename"] = name,
+                    ["description"] = TextCutter.Cut(TextCutter.Clean(image.Description), DiscordLimits.AttachmentDescriptionLength, ref cut),
+                });
+                files.Add(new DiscordFile(name, png, PngContentType));
+                bytes += png.Length;
+            }
+            else
+            {
+                continue;
+            }
+
+            var picture = new JsonObject { ["url"] = AttachmentScheme + name };
+            if (shown == 0)
+            {
+                main["image"] = picture;
+            }
+            else
+            {
+                embeds.Add(new JsonObject { ["color"] = main["color"]?.DeepClone(), ["image"] = picture });
+            }
+
+            shown++;
+        }
+    }
+
+    /// <summary>Discord shows <c>attachment://</c> images only for these extensions (reference §2).</summary>
+    public static bool EmbeddableImage(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif";
 
     /// <summary>A short answer only the person who asked sees (refusals, stale buttons, errors).</summary>
     public static DiscordMessagePayload Notice(string title, string text, MessageTone tone = MessageTone.Warning) =>

@@ -5,6 +5,7 @@ namespace ChatOpsBot.Runbooks.Messaging;
 /// it within its own limits; <see cref="FullReport"/> is what to attach when the essentials are all that fit.
 /// </summary>
 /// <param name="AlwaysAttach">Attach <see cref="FullReport"/> even when everything fits (the transcript).</param>
+/// <param name="Images">Pictures to show with the message (charts), the main one first; null or empty for none.</param>
 public sealed record ChatMessage(
     string Title,
     MessageTone Tone,
@@ -13,4 +14,5 @@ public sealed record ChatMessage(
     IReadOnlyList<ChatAction> Actions,
     string? Footer,
     ChatDocument? FullReport,
-    bool AlwaysAttach = false);
+    bool AlwaysAttach = false,
+    IReadOnlyList<ChatImage>? Images = null);

@@ -1,3 +1,5 @@
+using ChatOpsBot.Runbooks.Charts;
+
 namespace ChatOpsBot.Runbooks.Sessions;
 
 /// <summary>
@@ -22,6 +24,14 @@ public interface ITranscriptStore
 
     /// <summary>Marks the session resolved unless it already is; true when this call resolved it.</summary>
     Task<bool> TryResolveAsync(string sessionId, string who, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Stores the charts of a session's evidence (replacing any stored before), so they can be drawn again
+    /// later: after a restart, on another replica, in a transcript export.</summary>
+    Task SaveChartsAsync(string sessionId, IReadOnlyList<ChartSpec> charts, CancellationToken cancellationToken);
+
+    /// <summary>The session's stored charts in their order; none when nothing was stored.</summary>
+    /// <exception cref="InvalidDataException">The stored charts cannot be read.</exception>
+    Task<IReadOnlyList<ChartSpec>> GetChartsAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>Appends entries in order; the store assigns increasing sequence numbers.</summary>
     Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);

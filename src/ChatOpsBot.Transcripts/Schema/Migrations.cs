@@ -60,6 +60,12 @@ internal static class Migrations
             );
             CREATE INDEX ix_interaction_claims_claimed_at ON interaction_claims (claimed_at);
             """),
+        new(2, "charts of a session's evidence (JSON), drawn again for edits and exports", """
+            CREATE TABLE session_charts (
+                session_id  TEXT    NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+                charts_json TEXT    NOT NULL
+            );
+            """),
     ];
 
     public static IReadOnlyList<Migration> Postgres { get; } =
@@ -113,6 +119,12 @@ internal static class Migrations
                 reply          bytea       NULL
             );
             CREATE INDEX ix_interaction_claims_claimed_at ON interaction_claims (claimed_at);
+            """),
+        new(2, "charts of a session's evidence (JSON), drawn again for edits and exports", """
+            CREATE TABLE session_charts (
+                session_id  text        NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+                charts_json text        NOT NULL
+            );
             """),
     ];
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ChatOpsBot.Charts;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Runbooks.Sessions.Export;
 using ChatOpsBot.Transcripts;
@@ -13,7 +15,11 @@ internal sealed class TranscriptCommand(Terminal terminal)
         Usage:
           transcript list [--since 7d] [--lb NAME] [--limit 50]
           transcript show <session-id>
-          transcript export <session-id> [--format md|json] [--out FILE]
+          transcript export <session-id> [--format md|json] [--out FILE|DIR]
+
+        export --format md --out writes the Markdown and, when the session has charts, their PNGs in
+        <name>-charts/ next to it, linked from a "Charts" section (--out DIR writes DIR/<session-id>.md).
+        Without --out the Markdown goes to standard output and only names the charts.
 
         The store is the bot's (Transcripts__Provider=sqlite|postgres, Transcripts__SqlitePath,
         Transcripts__PostgresConnectionString, or appsettings.json); --db PATH reads a SQLite file directly.
@@ -92,15 +98,18 @@ internal sealed class TranscriptCommand(Terminal terminal)
                     }
 
                     var entries = await store.GetEntriesAsync(record.Id, cancellationToken);
-                    var text = verb == "export" && format == "json" ? TranscriptJson.Write(record, entries) + "\n" : TranscriptMarkdown.Write(record, entries);
-                    if (outFile is not null)
+                    if (verb == "export" && format == "json")
                     {
-                        await File.WriteAllTextAsync(outFile, text, cancellationToken);
-                        await terminal.Error.WriteLineAsync($"Wrote {outFile}.");
+                        await WriteAsync(TranscriptJson.Write(record, entries) + "\n", outFile, cancellationToken);
+                    }
+                    else if (verb == "export" && outFile is not null)
+                    {
+                        return await ExportMarkdownAsync(record, entries, await store.GetChartsAsync(record.Id, cancellationToken), outFile, cancellationToken);
                     }
                     else
                     {
-                        await terminal.Out.WriteAsync(text);
+                        var charts = await store.GetChartsAsync(record.Id, cancellationToken);
+                        await WriteAsync(TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.NamedCharts(charts)), outFile, cancellationToken);
                     }
 
                     return ExitCodes.Diagnosed;
@@ -116,6 +125,59 @@ internal sealed class TranscriptCommand(Terminal terminal)
                 await disposable.DisposeAsync();
             }
         }
+    }
+
+    private async Task WriteAsync(string text, string? outFile, CancellationToken cancellationToken)
+    {
+        if (outFile is not null)
+        {
+            await File.WriteAllTextAsync(outFile, text, cancellationToken);
+            await terminal.Error.WriteLineAsync($"Wrote {outFile}.");
+        }
+        else
+        {
+            await terminal.Out.WriteAsync(text);
+        }
+    }
+
+    /// <summary>
+    /// <c>--out</c> names a file, or an existing directory (or one ending in a separator) to write
+    /// <c>&lt;session-id&gt;.md</c> into. The charts go to <c>&lt;name&gt;-charts/&lt;chart&gt;.png</c> beside it, linked
+    /// relatively so the folder can be moved or zipped as a whole.
+    /// </summary>
+    private async Task<int> ExportMarkdownAsync(SessionRecord record, IReadOnlyList<TranscriptEntry> entries, IReadOnlyList<ChartSpec> charts, string outFile, CancellationToken cancellationToken)
+    {
+        var path = Directory.Exists(outFile) || outFile.EndsWith(Path.DirectorySeparatorChar) || outFile.EndsWith(Path.AltDirectorySeparatorChar)
+            ? Path.Combine(outFile, record.Id + ".md")
+            : outFile;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var chartsFolderName = Path.GetFileNameWithoutExtension(path) + "-charts";
+        try
+        {
+            Directory.CreateDirectory(folder);
+            if (charts.Count > 0)
+            {
+                var chartsFolder = Path.Combine(folder, chartsFolderName);
+                Directory.CreateDirectory(chartsFolder);
+                var renderer = new ScottPlotChartImageRenderer();
+                foreach (var chart in charts)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(chartsFolder, ChartImages.FileName(chart)), renderer.RenderPng(chart), cancellationToken);
+                }
+            }
+
+            await File.WriteAllTextAsync(path, TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.ChartsIn(chartsFolderName, charts)), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await terminal.Error.WriteLineAsync($"--out: cannot write '{path}': {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        await terminal.Error.WriteLineAsync(charts.Count > 0
+            ? $"Wrote {path} and {charts.Count} chart{(charts.Count == 1 ? string.Empty : "s")} in {Path.Combine(folder, chartsFolderName)}."
+            : $"Wrote {path}.");
+        return ExitCodes.Diagnosed;
     }
 
     private static TranscriptOptions Options(IReadOnlyDictionary<string, string?>? settings, string? db)

@@ -1,6 +1,8 @@
 using ChatOpsBot.Aws;
 using ChatOpsBot.Aws.Configuration;
+using ChatOpsBot.Charts;
 using ChatOpsBot.Discord;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Transcripts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,7 @@ public static class BotHost
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://0.0.0.0:8080");
         builder.Services.TryAddSingleton(time ?? TimeProvider.System);
         builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(aws, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        builder.Services.TryAddSingleton<IChartImageRenderer, ScottPlotChartImageRenderer>();
         builder.Services.AddChatOpsTranscripts(builder.Configuration);
         builder.Services.AddDiscordInteractions(builder.Configuration);
         configure?.Invoke(builder);

@@ -77,6 +77,19 @@ public sealed class InteractionParserTests
         Assert.Equal(["290926798626357999"], interaction.MemberRoles);
         Assert.Empty(interaction.CommandPath);
         Assert.Empty(interaction.Options);
+        Assert.Empty(interaction.MessageAttachments!); // the docs' message has "attachments": []
+    }
+
+    [Fact]
+    public void Parse_ButtonOnAMessageWithFiles_GivesTheAttachmentsToKeep_SkippingEntriesWithoutIdOrName()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Bytes("message_component_button.docs.json"))!.AsObject();
+        json["message"]!["attachments"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """[{"id":"1310000000000000001","filename":"healthy-hosts.png","size":48213},{"id":"1310000000000000002"},{"filename":"x.png"}]""");
+
+        var interaction = InteractionParser.Parse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        Assert.Equal([new ChatOpsBot.Discord.Rest.DiscordAttachment("1310000000000000001", "healthy-hosts.png")], interaction!.MessageAttachments!);
     }
 
     [Fact]

@@ -28,8 +28,77 @@ public sealed class DiscordRendererTests
 
         Assert.Equal("""{"parse":[]}""", json["allowed_mentions"]!.ToJsonString());
         Assert.False(json.ContainsKey("content"));
-        Assert.Single(json["embeds"]!.AsArray());
+        var embeds = json["embeds"]!.AsArray();
+        Assert.True(embeds[0]!.AsObject().ContainsKey("title"));
+        Assert.All(embeds.Skip(1), e => Assert.Equal(["color", "image"], e!.AsObject().Select(p => p.Key))); // further embeds: a chart only
         Assert.Equal(0, (json["flags"]?.GetValue<int>() ?? 0) & DiscordLimits.FlagComponentsV2);
+    }
+
+    [Fact]
+    public void Render_Charts_MainChartInTheEmbedOthersAsImageOnlyEmbeds_EachUploadedWithItsAltText()
+    {
+        var payload = RenderCases.Render("findings-network-blocked-charts");
+
+        var embeds = payload.Json["embeds"]!.AsArray();
+        Assert.Equal(
+            ["attachment://healthy-hosts.png", "attachment://5xx-by-producer.png", "attachment://target-response-time-p99.png"],
+            embeds.Select(e => e!["image"]!["url"]!.GetValue<string>()));
+        Assert.Equal(["healthy-hosts.png", "5xx-by-producer.png", "target-response-time-p99.png"], payload.Files.Select(f => f.FileName));
+        Assert.All(payload.Files, f => Assert.Equal("image/png", f.ContentType));
+        var attachments = payload.Json["attachments"]!.AsArray();
+        Assert.Equal([0, 1, 2], attachments.Select(a => a!["id"]!.GetValue<int>()));
+        Assert.StartsWith("Chart: Healthy vs unhealthy hosts", attachments[0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(DiscordMessageValidator.Violations(payload));
+    }
+
+    [Fact]
+    public void Render_ChartsAlreadyOnTheMessage_AreKeptByIdAndNotUploadedAgain()
+    {
+        var payload = RenderCases.Render("findings-network-blocked-charts-acknowledged");
+
+        Assert.Empty(payload.Files);
+        Assert.Equal(RenderCases.ChartsOnMessage.Select(a => a.Id), payload.Json["attachments"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        Assert.Equal("attachment://healthy-hosts.png", payload.Json["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Render_ChartWithoutBytesAndNotOnTheMessage_IsLeftOutRatherThanReferencedUnattached()
+    {
+        var images = RenderCases.Charts(withBytes: false);
+        var payload = DiscordRenderer.Render(
+            new ChatMessage("t", MessageTone.Neutral, null, [], [], null, null, Images: images),
+            Session,
+            existing: [RenderCases.ChartsOnMessage[1]]);
+
+        var embed = Assert.Single(payload.Json["embeds"]!.AsArray());
+        Assert.Equal("attachment://5xx-by-producer.png", embed!["image"]!["url"]!.GetValue<string>());
+        Assert.Equal([RenderCases.ChartsOnMessage[1].Id], payload.Json["attachments"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Render_MoreChartsThanDiscordAllows_StopsAtTenAttachmentsAndTenEmbedsIncludingTheReport()
+    {
+        var images = Enumerable.Range(0, 14).Select(i => new ChatImage($"chart-{i}.png", $"chart {i}", new byte[2 * 1024 * 1024])).ToArray();
+        var message = new ChatMessage("t", MessageTone.Neutral, "lead", [], [], null, new ChatDocument("r.md", "# r"), AlwaysAttach: true, Images: images);
+
+        var payload = DiscordRenderer.Render(message, Session);
+
+        Assert.Equal(DiscordLimits.AttachmentsPerMessage, payload.Files.Count);
+        Assert.Equal("r.md", payload.Files[0].FileName);
+        Assert.Equal(9, payload.Json["embeds"]!.AsArray().Count);
+        Assert.Empty(DiscordMessageValidator.Violations(payload));
+    }
+
+    [Fact]
+    public void Render_ChartsOverTheRequestSizeLimit_AreLeftOutOnceTwentyFiveMiBAreUsed()
+    {
+        var images = Enumerable.Range(0, 4).Select(i => new ChatImage($"c{i}.png", "c", new byte[9 * 1024 * 1024])).ToArray();
+
+        var payload = DiscordRenderer.Render(new ChatMessage("t", MessageTone.Neutral, null, [], [], null, null, Images: images), Session);
+
+        Assert.Equal(2, payload.Files.Count);
+        Assert.Equal(2, payload.Json["embeds"]!.AsArray().Count);
+        Assert.Empty(DiscordMessageValidator.Violations(payload));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal static class RenderCases
         "findings-none",
         "findings-not-found",
         "findings-enormous",
+        "findings-network-blocked-charts",
+        "findings-network-blocked-charts-acknowledged",
+        "findings-enormous-charts",
         "evidence-network-blocked",
         "evidence-enormous",
         "notice-stale-button",
@@ -56,6 +59,9 @@ internal static class RenderCases
         "findings-none" => Findings(ReportBuilder.NoFault(), IncidentMarks.None),
         "findings-not-found" => Findings(ReportBuilder.NotFound(), IncidentMarks.None),
         "findings-enormous" => Findings(ReportBuilder.Enormous(), IncidentMarks.None),
+        "findings-network-blocked-charts" => Findings(ReportBuilder.NetworkBlocked(), IncidentMarks.None, Charts(withBytes: true)),
+        "findings-network-blocked-charts-acknowledged" => Findings(ReportBuilder.NetworkBlocked(), Acknowledged, Charts(withBytes: false), ChartsOnMessage),
+        "findings-enormous-charts" => Findings(ReportBuilder.Enormous(), IncidentMarks.None, Charts(withBytes: true)),
         "evidence-network-blocked" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.NetworkBlocked(), Session), Session, ephemeral: true),
         "evidence-enormous" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.Enormous(), Session), Session, ephemeral: true),
         "notice-stale-button" => DiscordRenderer.Notice("This button has expired", "The session behind it ended; run `/diagnose 503` again."),
@@ -66,6 +72,22 @@ internal static class RenderCases
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such render case"),
     };
 
-    private static DiscordMessagePayload Findings(Runbooks.Findings.DiagnosisReport report, IncidentMarks marks) =>
-        DiscordRenderer.Render(DiagnosisMessages.Findings(report, marks, Session), Session);
+    /// <summary>The attachments the findings message has after the charts were uploaded (ids as Discord gives them).</summary>
+    public static readonly DiscordAttachment[] ChartsOnMessage =
+    [
+        new("1310000000000000001", "healthy-hosts.png"),
+        new("1310000000000000002", "5xx-by-producer.png"),
+        new("1310000000000000003", "target-response-time-p99.png"),
+    ];
+
+    /// <summary>Three charts as the runner passes them (bytes stand in for PNGs: the renderer does not look inside).</summary>
+    public static IReadOnlyList<ChatImage> Charts(bool withBytes) =>
+    [
+        new("healthy-hosts.png", "Chart: Healthy vs unhealthy hosts — shop-alb. hosts of web healthy, web unhealthy, 08:30 to 09:00 UTC; the diagnosis ran at 09:00 UTC.", withBytes ? new byte[48_213] : null),
+        new("5xx-by-producer.png", "Chart: 5xx by producer — shop-alb. count per minute of HTTPCode_ELB_503 (load balancer), HTTPCode_Target_5XX (targets), RequestCount, 08:30 to 09:00 UTC; the diagnosis ran at 09:00 UTC.", withBytes ? new byte[51_877] : null),
+        new("target-response-time-p99.png", "Chart: TargetResponseTime p99 — shop-alb. seconds of web p99, web health-check timeout 5 s (dashed line), 08:30 to 09:00 UTC; the diagnosis ran at 09:00 UTC.", withBytes ? new byte[39_004] : null),
+    ];
+
+    private static DiscordMessagePayload Findings(Runbooks.Findings.DiagnosisReport report, IncidentMarks marks, IReadOnlyList<ChatImage>? images = null, IReadOnlyList<DiscordAttachment>? existing = null) =>
+        DiscordRenderer.Render(DiagnosisMessages.Findings(report, marks, Session) with { Images = images }, Session, existing: existing);
 }

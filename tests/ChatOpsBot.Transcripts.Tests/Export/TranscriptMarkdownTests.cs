@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Runbooks.Sessions.Export;
@@ -111,4 +112,48 @@ public sealed class TranscriptMarkdownTests
     [InlineData(273_600_000, "3 d 4 h")]
     public void Duration_IsWrittenForPeople(long ms, string expected) =>
         Assert.Equal(expected, TranscriptMarkdown.Duration(TimeSpan.FromMilliseconds(ms)));
+
+    private static readonly ChartSpec HostsChart = new(
+        "healthy-hosts",
+        "Healthy vs unhealthy hosts — web-prod",
+        "hosts",
+        [new ChartSeries("web [blue] healthy", [T0], [0], ChartSeriesRole.Good)],
+        [],
+        T0.AddMinutes(-60),
+        T0,
+        T0);
+
+    [Fact]
+    public void Write_ChartsWithPaths_LinksEachPngUnderAChartsHeadingWithEscapedAltText()
+    {
+        var (session, entries) = Incident();
+
+        var markdown = TranscriptMarkdown.Write(session, entries, TranscriptMarkdown.ChartsIn("s-42-charts", [HostsChart]));
+
+        Assert.Contains("\n## Charts\n\n### Healthy vs unhealthy hosts — web-prod\n\n![Chart: Healthy vs unhealthy hosts", markdown, StringComparison.Ordinal);
+        Assert.Contains("web \\[blue\\] healthy", markdown, StringComparison.Ordinal);
+        Assert.Contains("](s-42-charts/healthy-hosts.png)", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.IndexOf("## Charts", StringComparison.Ordinal) < markdown.IndexOf("## Report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_ChartsWithoutPaths_NamesThemAndSaysHowToGetThePngs()
+    {
+        var (session, entries) = Incident();
+
+        var markdown = TranscriptMarkdown.Write(session, entries, TranscriptMarkdown.NamedCharts([HostsChart]));
+
+        Assert.DoesNotContain("![", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Healthy vs unhealthy hosts — web-prod", markdown, StringComparison.Ordinal);
+        Assert.Contains("transcript export s-42 --format md --out DIR", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_NoCharts_HasNoChartsSection()
+    {
+        var (session, entries) = Incident();
+
+        Assert.DoesNotContain("## Charts", TranscriptMarkdown.Write(session, entries, []), StringComparison.Ordinal);
+        Assert.Equal(TranscriptMarkdown.Write(session, entries), TranscriptMarkdown.Write(session, entries, []));
+    }
 }

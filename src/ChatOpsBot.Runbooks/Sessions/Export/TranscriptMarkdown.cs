@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ChatOpsBot.Runbooks.Causes;
+using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Rendering;
 using ChatOpsBot.Runbooks.Sessions;
@@ -10,11 +11,14 @@ namespace ChatOpsBot.Runbooks.Sessions.Export;
 
 /// <summary>
 /// A session as a post-incident timeline in Markdown: who started it, where and when; how long until the diagnosis
-/// and until someone resolved it; the fix suggested; every transcript entry in order; then the full report.
+/// and until someone resolved it; the fix suggested; every transcript entry in order; the charts of the evidence
+/// (as images next to the file, or named only); then the full report.
 /// </summary>
 public static class TranscriptMarkdown
 {
-    public static string Write(SessionRecord session, IReadOnlyList<TranscriptEntry> entries)
+    /// <param name="charts">The session's charts; a chart with a path is linked as an image, one without is named with
+    /// how to get its PNG. Null or empty: no Charts section.</param>
+    public static string Write(SessionRecord session, IReadOnlyList<TranscriptEntry> entries, IReadOnlyList<TranscriptChart>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(entries);
@@ -65,6 +69,11 @@ public static class TranscriptMarkdown
             sb.Append("| | | no entries recorded |\n");
         }
 
+        if (charts is { Count: > 0 })
+        {
+            WriteCharts(sb, session.Id, charts);
+        }
+
         sb.Append("\n## Report\n\n");
         if (report is null)
         {
@@ -79,6 +88,48 @@ public static class TranscriptMarkdown
 
         return sb.ToString();
     }
+
+    /// <summary>Charts whose PNGs sit in <paramref name="directory"/> (relative to the Markdown), named as
+    /// <see cref="ChartImages.FileName"/> names them.</summary>
+    public static IReadOnlyList<TranscriptChart> ChartsIn(string directory, IEnumerable<ChartSpec> charts) =>
+        [.. charts.Select(c => new TranscriptChart(c, $"{directory.TrimEnd('/')}/{ChartImages.FileName(c)}"))];
+
+    /// <summary>Charts attached next to the Markdown (same folder, as a chat attachment puts them).</summary>
+    public static IReadOnlyList<TranscriptChart> AttachedCharts(IEnumerable<ChartSpec> charts) =>
+        [.. charts.Select(c => new TranscriptChart(c, ChartImages.FileName(c)))];
+
+    /// <summary>Charts named only (no PNG written, for example an export to standard output).</summary>
+    public static IReadOnlyList<TranscriptChart> NamedCharts(IEnumerable<ChartSpec> charts) =>
+        [.. charts.Select(c => new TranscriptChart(c, null))];
+
+    private static void WriteCharts(StringBuilder sb, string sessionId, IReadOnlyList<TranscriptChart> charts)
+    {
+        sb.Append("\n## Charts\n\n");
+        foreach (var chart in charts)
+        {
+            var spec = chart.Spec;
+            sb.Append(Inv($"### {Line(spec.Title)}\n\n"));
+            if (chart.RelativePath is { } path)
+            {
+                sb.Append(Inv($"![{AltText(ChartImages.Description(spec))}]({path.Replace(" ", "%20", StringComparison.Ordinal)})\n\n"));
+            }
+            else
+            {
+                sb.Append(Inv($"{Line(ChartImages.Description(spec))}\n\n"));
+            }
+        }
+
+        if (charts.Any(c => c.RelativePath is null))
+        {
+            sb.Append(Inv($"The PNGs are not part of this text: `chatopsbot transcript export {sessionId} --format md --out DIR` writes them next to the Markdown.\n"));
+        }
+    }
+
+    private static string Line(string text) => text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>Alt text inside <c>![…]</c>: one line, brackets and backslashes escaped.</summary>
+    private static string AltText(string text) =>
+        Line(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     private static DiagnosisReport? TryReadReport(string? json)
     {
