@@ -31,7 +31,8 @@ public sealed class EcsTaskDefinitionTests : IDisposable
     public void Container_RunsNonRootOnAReadOnlyRootWithTmpMounted()
     {
         Assert.True(Container.GetProperty("readonlyRootFilesystem").GetBoolean());
-        Assert.Equal($"{DeployFacts.ImageUid}:{DeployFacts.ImageUid}", Container.GetProperty("user").GetString());
+        var user = Container.GetProperty("user").GetString();
+        Assert.True(user == $"{DeployFacts.ImageUid}:{DeployFacts.ImageUid}", $"user '{user}' differs from the image's USER {DeployFacts.ImageUid}:{DeployFacts.ImageUid}");
         Assert.False(Container.TryGetProperty("privileged", out var privileged) && privileged.GetBoolean());
         Assert.Equal(["ALL"], Container.GetProperty("linuxParameters").GetProperty("capabilities").GetProperty("drop").EnumerateArray().Select(e => e.GetString()));
 
