@@ -13,6 +13,14 @@ internal static class BotPolicies
     /// <summary>The policies attached to the bot's own role (the trust policy belongs to the target accounts' roles).</summary>
     public static readonly string[] IdentityPolicies = [ReadOnly, SsmProbe, AssumeTargets];
 
+    /// <summary>Calls IAM never authorises (any identity may make them), so no policy lists them.</summary>
+    public static readonly IReadOnlySet<AwsAction> NeedNoPermission = new HashSet<AwsAction>
+    {
+        new("sts", "GetCallerIdentity"),
+        new("sts", "AssumeRoleWithWebIdentity"),
+        new("sts", "AssumeRoleWithSAML"),
+    };
+
     /// <summary>Running commands on instances is opt-in and kept apart from reading; assuming roles is needed only with
     /// several accounts; everything else is a read.</summary>
     public static string FileFor(AwsAction action) => action switch
