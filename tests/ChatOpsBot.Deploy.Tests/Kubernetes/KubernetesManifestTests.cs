@@ -174,7 +174,7 @@ public sealed class KubernetesManifestTests
         var grace = DeployFacts.ParseGracePeriod(_objects.Single("ConfigMap").Root.Dict("data")["Shutdown__GracePeriod"]);
         var termination = TimeSpan.FromSeconds(PodSpec.Int("terminationGracePeriodSeconds") ?? 30);
 
-        Assert.True(grace < termination, $"Shutdown__GracePeriod {grace} must be shorter than terminationGracePeriodSeconds ({termination.TotalSeconds} s)");
+        DeployFacts.AssertOutlastsGrace(grace, termination, "terminationGracePeriodSeconds");
     }
 
     [Fact]
@@ -218,6 +218,25 @@ public sealed class KubernetesManifestTests
         Assert.Equal("true", annotations["prometheus.io/scrape"]);
         Assert.Equal(DeployFacts.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), annotations["prometheus.io/port"]);
         Assert.Equal(DeployFacts.MetricsPath, annotations["prometheus.io/path"]);
+    }
+
+    [SkippableFact]
+    public async Task Kustomize_BuildsEveryObjectButTheSecretWithTheConfiguredImage()
+    {
+        var kubectl = ExternalTool.Find("kubectl");
+        Skip.If(kubectl is null, "kubectl is not installed");
+
+        var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(kubectl, "kustomize", DeployPaths.Deploy("kubernetes"));
+
+        Assert.True(exitCode == 0, $"kubectl kustomize failed: {stderr}");
+        var built = new YamlStream();
+        built.Load(new StringReader(stdout));
+        var kinds = built.Documents.Select(d => d.RootNode.Str("kind")).Order(StringComparer.Ordinal);
+        Assert.Equal(_objects.Where(o => o.Kind is not "Kustomization" and not "Secret").Select(o => o.Kind).Order(StringComparer.Ordinal), kinds);
+
+        var image = _objects.Single("Kustomization").Root.Seq("images")[0];
+        var deployment = built.Documents.Single(d => d.RootNode.Str("kind") == "Deployment").RootNode;
+        Assert.Equal($"{image.Str("name")}:{image.Str("newTag")}", Assert.Single(deployment.Seq("spec.template.spec.containers")).Str("image"));
     }
 
     private void AssertProbe(string probe, string path)

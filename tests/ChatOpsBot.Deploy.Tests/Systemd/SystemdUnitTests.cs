@@ -90,7 +90,21 @@ public sealed class SystemdUnitTests
         Assert.Equal("SIGTERM", _unit.Value("Service", "KillSignal"));
         var grace = DeployFacts.ParseGracePeriod(_unit.Environment["Shutdown__GracePeriod"]);
         var stop = TimeSpan.FromSeconds(int.Parse(_unit.Value("Service", "TimeoutStopSec")!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(grace < stop, $"Shutdown__GracePeriod {grace} must be shorter than TimeoutStopSec ({stop.TotalSeconds} s)");
+        DeployFacts.AssertOutlastsGrace(grace, stop, "TimeoutStopSec");
+    }
+
+    [SkippableFact]
+    public async Task SystemdAnalyzeVerify_AcceptsEveryLineOfTheUnit()
+    {
+        var tool = ExternalTool.Find("systemd-analyze");
+        Skip.If(tool is null, "systemd-analyze is not installed");
+        var path = DeployPaths.Deploy("systemd", "chatopsbot.service");
+
+        var (exitCode, stdout, stderr) = await ExternalTool.RunAsync(tool, "verify", path);
+
+        // systemd ignores a value it cannot parse with a warning (and exit code 0), so the warnings are the test.
+        var warnings = (stdout + stderr).Split('\n').Where(l => l.Contains("chatopsbot.service", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.True(exitCode == 0 && warnings.Length == 0, $"systemd-analyze verify (exit {exitCode}):\n{string.Join('\n', warnings)}\n{stderr}");
     }
 
     [Fact]
