@@ -93,6 +93,7 @@ public sealed partial class InteractionRouter(
         var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow);
         var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
         session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
+        using var scope = LogScopes.Session(logger, session);
         await sessions.AddAsync(session, cancellationToken);
         if (!queue.TryEnqueue(runner.WorkFor(session)))
         {
@@ -135,6 +136,7 @@ public sealed partial class InteractionRouter(
                 $"Diagnosis session `{command.SessionId}` is not known to this bot any more (it may have restarted since). Run `/diagnose 503` again for a fresh diagnosis."));
         }
 
+        using var scope = LogScopes.Session(logger, session);
         var now = time.GetUtcNow();
         session.Record(now, DiagnosisSession.Who(i.User), $"clicked {command.Action}", TranscriptEntryKind.Click);
         var reply = await ButtonActionAsync(i, command, session, now, cancellationToken);
