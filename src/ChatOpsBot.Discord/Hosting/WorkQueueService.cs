@@ -9,6 +9,8 @@ namespace ChatOpsBot.Discord.Hosting;
 /// Runs queued work with bounded concurrency (DiscordOptions.MaxConcurrentDiagnoses). On shutdown it closes the queue,
 /// lets what is queued or running finish for up to <see cref="ShutdownOptions.GracePeriod"/>, then cancels the rest and
 /// hands it over (<see cref="SessionRecovery.HandOverAsync"/>: interrupted, with Re-run) so nothing is silently lost.
+/// The drain runs in <see cref="StoppingAsync"/>, which the host calls before it stops any service, so the web server
+/// still answers meanwhile (<c>/readyz</c> 503, new interactions 503).
 /// </summary>
 public sealed partial class WorkQueueService(
     WorkQueue queue,
@@ -16,7 +18,7 @@ public sealed partial class WorkQueueService(
     IOptions<DiscordOptions> options,
     IOptions<ShutdownOptions> shutdown,
     TimeProvider time,
-    ILogger<WorkQueueService> logger) : IHostedService, IDisposable
+    ILogger<WorkQueueService> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _abort = new();
     private Task _consumers = Task.CompletedTask;
@@ -27,7 +29,15 @@ public sealed partial class WorkQueueService(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => _abort.CancelAsync();
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         queue.Complete();
         var grace = shutdown.Value.GracePeriod;
