@@ -35,22 +35,26 @@ public sealed partial class InteractionRouter(
     ILogger<InteractionRouter> logger,
     IChartImageRenderer? chartRenderer = null)
 {
-    public Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        // A button names its session in its custom id: everything logged while handling the click is about that session.
+        using var scope = interaction.Type == InteractionType.MessageComponent && CustomIdCodec.Decode(interaction.CustomId) is { } button
+            ? LogScopes.Session(logger, button.SessionId)
+            : null;
         Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
         if (access.Refusal(interaction) is { } refusal)
         {
-            return Task.FromResult(interaction.Type == InteractionType.ApplicationCommandAutocomplete
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete
                 ? new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]))
-                : Private(DiagnosisMessages.Notice("Not allowed here", refusal)));
+                : Private(DiagnosisMessages.Notice("Not allowed here", refusal));
         }
 
         return interaction.Type switch
         {
-            InteractionType.ApplicationCommand => CommandAsync(interaction, cancellationToken),
-            InteractionType.ApplicationCommandAutocomplete => AutocompleteAsync(interaction, cancellationToken),
-            InteractionType.MessageComponent => ButtonAsync(interaction, cancellationToken),
-            _ => Task.FromResult(Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported."))),
+            InteractionType.ApplicationCommand => await CommandAsync(interaction, cancellationToken),
+            InteractionType.ApplicationCommandAutocomplete => await AutocompleteAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => await ButtonAsync(interaction, cancellationToken),
+            _ => Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported.")),
         };
     }
 
@@ -136,7 +140,6 @@ public sealed partial class InteractionRouter(
                 $"Diagnosis session `{command.SessionId}` is not known to this bot any more (it may have restarted since). Run `/diagnose 503` again for a fresh diagnosis."));
         }
 
-        using var scope = LogScopes.Session(logger, session);
         var now = time.GetUtcNow();
         session.Record(now, DiagnosisSession.Who(i.User), $"clicked {command.Action}", TranscriptEntryKind.Click);
         var reply = await ButtonActionAsync(i, command, session, now, cancellationToken);
