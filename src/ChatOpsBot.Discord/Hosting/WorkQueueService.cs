@@ -61,7 +61,13 @@ public sealed partial class WorkQueueService(
                 HandedOver(logger, handedOver);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout fired first: sessions not reached stay running in the store, and the next
+            // replica's recovery sweep marks them interrupted once they are older than Discord:AbandonedAfter.
+            HandOverFailed(logger, "Timeout", "the host's shutdown timeout ended the hand-over");
+        }
+        catch (Exception e)
         {
             HandOverFailed(logger, e.GetType().Name, e.Message);
         }
