@@ -46,6 +46,10 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordInteractions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordRest(configuration);
+        services.AddOptions<ShutdownOptions>()
+            .Bind(configuration.GetSection(ShutdownOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(sp => new InteractionSignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         services.TryAddSingleton<InteractionDeduplicator>();
         services.TryAddSingleton<AccessPolicy>();
@@ -58,9 +62,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<LoadBalancerNameCache>();
         services.TryAddSingleton<InteractionRouter>();
         services.TryAddSingleton<InteractionProcessor>();
-        services.AddHostedService<WorkQueueService>();
         services.TryAddSingleton<SessionRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRecovery>());
+        services.AddHostedService<WorkQueueService>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using Amazon.Runtime;
 using ChatOpsBot.Aws.Configuration;
 using ChatOpsBot.Aws.Errors;
+using ChatOpsBot.Aws.Telemetry;
 using ChatOpsBot.Runbooks.Evidence;
 using Microsoft.Extensions.Logging;
 
@@ -80,6 +81,11 @@ internal sealed class AwsQueryClient(
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
             {
                 failure = new Failure(new(EvidenceFailureKind.Unavailable, RetryClass.Transient), "NetworkError", null, null, ex);
+            }
+
+            if (failure.Classification.Retry == RetryClass.Throttle)
+            {
+                AwsMetrics.Throttled(iamService, action);
             }
 
             if (failure.Classification.Retry == RetryClass.None || attempt >= retry.MaxAttempts)

@@ -6,18 +6,26 @@ internal static class AttemptCounter
 {
     private static readonly AsyncLocal<Box?> Ambient = new();
 
-    public static Box Begin()
+    /// <param name="service">The IAM service prefix of the call (for throttle metrics).</param>
+    /// <param name="operation">The API action.</param>
+    public static Box Begin(string service, string operation)
     {
-        var box = new Box();
+        var box = new Box(service, operation);
         Ambient.Value = box;
         return box;
     }
 
+    public static Box? Current => Ambient.Value;
+
     public static void Increment() => Ambient.Value?.Increment();
 
-    internal sealed class Box
+    internal sealed class Box(string service, string operation)
     {
         private int _count;
+
+        public string Service => service;
+
+        public string Operation => operation;
 
         public int Count => Volatile.Read(ref _count);
 

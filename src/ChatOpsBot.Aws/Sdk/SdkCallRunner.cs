@@ -19,7 +19,7 @@ internal sealed class SdkCallRunner(string iamService, Uri? endpoint, ServiceLim
         using var slot = await limiter.EnterAsync(cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow();
         var startTimestamp = time.GetTimestamp();
-        var attempts = AttemptCounter.Begin();
+        var attempts = AttemptCounter.Begin(iamService, operation);
         int Attempts() => Math.Max(1, attempts.Count);
         try
         {

@@ -35,22 +35,26 @@ public sealed partial class InteractionRouter(
     ILogger<InteractionRouter> logger,
     IChartImageRenderer? chartRenderer = null)
 {
-    public Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        // A button names its session in its custom id: everything logged while handling the click is about that session.
+        using var scope = interaction.Type == InteractionType.MessageComponent && CustomIdCodec.Decode(interaction.CustomId) is { } button
+            ? LogScopes.Session(logger, button.SessionId)
+            : null;
         Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
         if (access.Refusal(interaction) is { } refusal)
         {
-            return Task.FromResult(interaction.Type == InteractionType.ApplicationCommandAutocomplete
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete
                 ? new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]))
-                : Private(DiagnosisMessages.Notice("Not allowed here", refusal)));
+                : Private(DiagnosisMessages.Notice("Not allowed here", refusal));
         }
 
         return interaction.Type switch
         {
-            InteractionType.ApplicationCommand => CommandAsync(interaction, cancellationToken),
-            InteractionType.ApplicationCommandAutocomplete => AutocompleteAsync(interaction, cancellationToken),
-            InteractionType.MessageComponent => ButtonAsync(interaction, cancellationToken),
-            _ => Task.FromResult(Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported."))),
+            InteractionType.ApplicationCommand => await CommandAsync(interaction, cancellationToken),
+            InteractionType.ApplicationCommandAutocomplete => await AutocompleteAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => await ButtonAsync(interaction, cancellationToken),
+            _ => Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported.")),
         };
     }
 
@@ -93,6 +97,7 @@ public sealed partial class InteractionRouter(
         var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow);
         var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
         session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
+        using var scope = LogScopes.Session(logger, session);
         await sessions.AddAsync(session, cancellationToken);
         if (!queue.TryEnqueue(runner.WorkFor(session)))
         {

@@ -29,6 +29,7 @@ public sealed partial class DiagnosisRunner(
 
     public async Task RunAsync(DiagnosisSession session, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.Session(logger, session);
         session.Started(time.GetUtcNow());
         await sessions.SaveAsync(session, cancellationToken);
         var pump = new ProgressPump(session, sessions, messenger, options.Value.ProgressEditInterval, time, logger, cancellationToken);

@@ -3,6 +3,7 @@ using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Handlers;
 using ChatOpsBot.Discord.Interactions;
 using ChatOpsBot.Discord.Security;
+using ChatOpsBot.Discord.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,12 +58,14 @@ public sealed partial class InteractionProcessor(
             return;
         }
 
+        DiscordMetrics.Interactions.Add(1, new KeyValuePair<string, object?>("type", TypeTag(interaction.Type)));
         if (interaction.Type == InteractionType.Ping)
         {
             await WriteAsync(http, StatusCodes.Status200OK, "application/json", InteractionReply.Pong.ToUtf8());
             return;
         }
 
+        using var scope = LogScopes.Interaction(logger, interaction);
         var (reply, first) = await deduplicator.ProcessOnceAsync(
             interaction.Id,
             async () => (await router.RouteAsync(interaction, http.RequestAborted)).ToUtf8(),
@@ -75,6 +78,16 @@ public sealed partial class InteractionProcessor(
 
         await WriteAsync(http, StatusCodes.Status200OK, "application/json", reply);
     }
+
+    private static string TypeTag(InteractionType type) => type switch
+    {
+        InteractionType.Ping => "ping",
+        InteractionType.ApplicationCommand => "application_command",
+        InteractionType.MessageComponent => "message_component",
+        InteractionType.ApplicationCommandAutocomplete => "autocomplete",
+        InteractionType.ModalSubmit => "modal_submit",
+        _ => "other",
+    };
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -25,22 +25,35 @@ public sealed partial class SessionRecovery(
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     /// <summary>One pass; returns how many sessions this replica marked interrupted.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return MarkInterruptedAsync(
+            record => !sessions.IsLive(record.Id) && (record.Owner == sessions.Owner || now - record.CreatedAt > options.Value.AbandonedAfter),
+            cancellationToken);
+    }
+
+    /// <summary>At shutdown, once work has stopped: every unfinished session this replica owns (queued, or cut off by
+    /// the grace period) is marked interrupted and its message offers Re-run, so a person or another replica takes over.</summary>
+    public Task<int> HandOverAsync(CancellationToken cancellationToken) =>
+        MarkInterruptedAsync(record => record.Owner == sessions.Owner, cancellationToken);
+
+    private async Task<int> MarkInterruptedAsync(Func<SessionRecord, bool> orphan, CancellationToken cancellationToken)
     {
         var marked = 0;
         var now = time.GetUtcNow();
         foreach (var record in await store.FindUnfinishedAsync(cancellationToken))
         {
-            var orphan = record.Source == "discord"
-                && !sessions.IsLive(record.Id)
-                && (record.Owner == sessions.Owner || now - record.CreatedAt > options.Value.AbandonedAfter);
-            if (!orphan || !await store.TryMarkInterruptedAsync(record.Id, now, cancellationToken))
+            if (record.Source != "discord" || !orphan(record) || !await store.TryMarkInterruptedAsync(record.Id, now, cancellationToken))
             {
                 continue;
             }
 
+            using var scope = LogScopes.Session(logger, record.Id);
             marked++;
-            var session = new DiagnosisSession(record);
+
+            // The live session (this process was running it) still holds the interaction token, so its own message is edited.
+            var session = await sessions.FindAsync(record.Id, cancellationToken) ?? new DiagnosisSession(record);
             session.MarkInterrupted(now);
             try
             {
@@ -52,6 +65,7 @@ public sealed partial class SessionRecovery(
             }
 
             await sessions.SaveAsync(session, cancellationToken);
+            sessions.Release(record.Id);
             Interrupted(logger, record.Id, record.Owner ?? "?");
         }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using ChatOpsBot.Runbooks.Telemetry;
 
 namespace ChatOpsBot.Discord.Hosting;
 
@@ -9,13 +11,28 @@ public sealed class WorkQueue
 
     private readonly Channel<WorkItem> _channel = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
     private int _depth;
+    private int _running;
+
+    /// <param name="meters">Where the queue's gauges are published (the host's factory, so they go with its container).</param>
+    public WorkQueue(IMeterFactory? meters = null)
+    {
+        if (meters is not null)
+        {
+            var meter = meters.Create(ChatOpsTelemetry.Name);
+            meter.CreateObservableGauge("chatopsbot.workqueue.depth", () => Depth, "{item}", "Work waiting in the queue (not yet started).");
+            meter.CreateObservableGauge("chatopsbot.workqueue.running", () => Running, "{item}", "Work running now (diagnoses, deferred replies).");
+        }
+    }
 
     /// <summary>Items waiting (not yet started).</summary>
     public int Depth => Volatile.Read(ref _depth);
 
+    /// <summary>Items running now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
     internal ChannelReader<WorkItem> Reader => _channel.Reader;
 
-    /// <summary>False when the queue is full (the caller tells the user to retry).</summary>
+    /// <summary>False when the queue is full or closed for shutdown (the caller tells the user to retry).</summary>
     public bool TryEnqueue(WorkItem item)
     {
         if (!_channel.Writer.TryWrite(item))
@@ -27,7 +44,13 @@ public sealed class WorkQueue
         return true;
     }
 
-    internal void Dequeued() => Interlocked.Decrement(ref _depth);
+    internal void Dequeued()
+    {
+        Interlocked.Decrement(ref _depth);
+        Interlocked.Increment(ref _running);
+    }
+
+    internal void Done() => Interlocked.Decrement(ref _running);
 
     internal void Complete() => _channel.Writer.TryComplete();
 }

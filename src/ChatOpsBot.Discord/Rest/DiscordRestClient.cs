@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Discord.Configuration;
+using ChatOpsBot.Discord.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -155,10 +156,12 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
                 var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 _limits.Update(route, bucket, response.Headers);
                 var status = (int)response.StatusCode;
+                DiscordMetrics.Request(route.Template, status);
 
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var (retryAfter, global, scope) = RateLimitOf(response, responseBody);
+                    DiscordMetrics.Limited(route.Template, scope ?? (global ? "global" : "user"));
                     if (attempt >= MaxRateLimitRetries)
                     {
                         LogGaveUp(_logger, route.Template, attempt + 1);

@@ -3,6 +3,8 @@ using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Http503.Checks;
+using ChatOpsBot.Runbooks.Rendering;
+using ChatOpsBot.Runbooks.Telemetry;
 using Stateless;
 using Stateless.Graph;
 
@@ -40,8 +42,30 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
     {
         var session = new Http503Session(request, time.GetUtcNow());
         using var scope = EvidenceCallLog.Begin(out var log);
-        await RunToEndAsync(session, observer, cancellationToken);
-        return (Http503Report.Build(session, log.Calls, time.GetUtcNow() - session.StartedAt), session);
+        using var activity = ChatOpsTelemetry.Source.StartActivity($"diagnose {Name}");
+        activity?.SetTag("chatopsbot.runbook", Name);
+        activity?.SetTag("chatopsbot.load_balancer", request.LoadBalancer);
+        activity?.SetTag("cloud.region", request.Region);
+        var runbookTag = new KeyValuePair<string, object?>("runbook", Name);
+        RunbookMetrics.Started.Add(1, runbookTag);
+        try
+        {
+            await RunToEndAsync(session, observer, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            var outcome = e is OperationCanceledException ? "cancelled" : "error";
+            RunbookMetrics.Finished.Add(1, runbookTag, new("outcome", outcome), new("root_cause", "none"));
+            ChatOpsTelemetry.Fail(activity, outcome == "cancelled" ? "cancelled" : e.GetType().Name);
+            throw;
+        }
+
+        var report = Http503Report.Build(session, log.Calls, time.GetUtcNow() - session.StartedAt);
+        var rootCause = report.RootCause.ToWire();
+        RunbookMetrics.Finished.Add(1, runbookTag, new("outcome", ReportJson.Outcome(report.Outcome)), new("root_cause", rootCause));
+        activity?.SetTag("chatopsbot.outcome", ReportJson.Outcome(report.Outcome));
+        activity?.SetTag("chatopsbot.root_cause", rootCause);
+        return (report, session);
     }
 
     /// <summary>Fires until the session reaches a terminal state; safe to call on a session restored mid-way.</summary>
@@ -54,7 +78,29 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
             var from = session.State;
             var trigger = from == Http503State.Start ? Http503Trigger.Begin : Http503Trigger.Continue;
             session.StepDetail = null;
-            await Build(session, guards, cancellationToken).FireAsync(trigger);
+            var stepStarted = time.GetTimestamp();
+            using (var step = ChatOpsTelemetry.Source.StartActivity("runbook step"))
+            {
+                try
+                {
+                    await Build(session, guards, cancellationToken).FireAsync(trigger);
+                }
+                catch (Exception e)
+                {
+                    ChatOpsTelemetry.Fail(step, e is OperationCanceledException ? "cancelled" : e.GetType().Name);
+                    throw;
+                }
+
+                if (step is not null)
+                {
+                    step.DisplayName = $"step {session.State}";
+                    step.SetTag("chatopsbot.state", session.State.ToString());
+                    step.SetTag("chatopsbot.from_state", from.ToString());
+                }
+            }
+
+            RunbookMetrics.StepDuration.Record(
+                time.GetElapsedTime(stepStarted).TotalSeconds, new("runbook", Name), new("state", session.State.ToString()));
             session.Timeline.Add(new TransitionRecord(
                 from.ToString(),
                 session.State.ToString(),

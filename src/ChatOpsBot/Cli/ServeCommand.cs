@@ -15,6 +15,11 @@ internal sealed class ServeCommand(Terminal terminal)
           --region R            default AWS region for /diagnose without region:
           --profile P           named AWS profile
           --simulate [NAME]     answer from the built-in simulated AWS instead of a real account
+          --log-format json|text  log lines as JSON objects (with SessionId etc.) or plain text (default: the
+                                Logging__Format setting, else text on a terminal and json otherwise)
+
+        Endpoints on the same port: /interactions, /healthz (process up), /readyz (ready to serve), /metrics
+        (Prometheus). On SIGTERM it stops taking interactions and lets diagnoses finish for Shutdown__GracePeriod.
 
         Discord settings (environment variables, or appsettings.json): Discord__ApplicationId, Discord__PublicKey,
         Discord__BotToken, optionally Discord__ApiBaseUrl and Discord__Access__Guilds__0 / __Channels__0 / __Roles__0.
@@ -22,7 +27,7 @@ internal sealed class ServeCommand(Terminal terminal)
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        string? urls = null, region = null, profile = null, scenario = null;
+        string? urls = null, region = null, profile = null, scenario = null, logFormat = null;
         var simulate = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -33,6 +38,15 @@ internal sealed class ServeCommand(Terminal terminal)
                 case "--region": region = Next(); break;
                 case "--profile": profile = Next(); break;
                 case "--simulate": simulate = true; scenario = Next(); break;
+                case "--log-format":
+                    logFormat = Next();
+                    if (logFormat is not ("json" or "text"))
+                    {
+                        await terminal.Error.WriteLineAsync($"--log-format takes json or text, not '{logFormat}'.\n{Usage}");
+                        return ExitCodes.BadInput;
+                    }
+
+                    break;
                 default:
                     await terminal.Error.WriteLineAsync($"Unknown option {args[i]}.\n{Usage}");
                     return ExitCodes.BadInput;
@@ -54,7 +68,8 @@ internal sealed class ServeCommand(Terminal terminal)
                 aws = new AwsConnectionSettings { Region = region, Profile = profile };
             }
 
-            await using var app = BotHost.Build(aws, urls: urls);
+            var settings = logFormat is null ? null : new Dictionary<string, string?> { [BotHost.LogFormatSetting] = logFormat };
+            await using var app = BotHost.Build(aws, settings, urls, defaultLogFormat: terminal.Interactive ? "text" : "json");
             try
             {
                 // Validate before starting, so a missing setting is one sentence, not a host stack trace.
@@ -78,7 +93,7 @@ internal sealed class ServeCommand(Terminal terminal)
                 return ExitCodes.AwsAccess;
             }
 
-            await terminal.Error.WriteLineAsync($"Listening on {string.Join(", ", app.Urls)}; interactions endpoint: /interactions. Ctrl+C stops.");
+            await terminal.Error.WriteLineAsync($"Listening on {string.Join(", ", app.Urls)}; interactions endpoint: /interactions; /healthz, /readyz, /metrics. Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Diagnosed;
         }

@@ -11,13 +11,16 @@ public sealed class Terminal(TextWriter output, TextWriter error, bool color)
     /// <summary>ANSI colours on stdout (a terminal, and NO_COLOR unset).</summary>
     public bool Color { get; } = color;
 
+    /// <summary>Whether stdout is a terminal (a person reading) rather than a pipe, file or log collector.</summary>
+    public bool Interactive { get; init; }
+
     public static Terminal FromConsole()
     {
         var color = !Console.IsOutputRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        return new Terminal(Console.Out, Console.Error, color);
+        return new Terminal(Console.Out, Console.Error, color) { Interactive = !Console.IsOutputRedirected };
     }
 
     public static void OnCancel(Action cancel) => Console.CancelKeyPress += (_, e) =>

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.EndToEnd.Tests.Support;
-using ChatOpsBot.Simulator.Scenarios;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Testing;
 using ChatOpsBot.Transcripts.Sqlite;
@@ -19,21 +18,8 @@ public sealed class RestartTests
         try
         {
             // The demo incident, with CloudWatch answering after 30 s: the diagnosis is certain to be mid-way when killed.
-            var scenario = JsonNode.Parse(await File.ReadAllTextAsync(ScenarioPath("sg-blocks-health-check")))!.AsObject();
-            scenario["faults"] = new JsonArray(new JsonObject { ["service"] = "monitoring", ["action"] = "GetMetricData", ["latencyMs"] = 30000 });
-            var scenarioFile = Path.Combine(work.FullName, "slow-metrics.json");
-            await File.WriteAllTextAsync(scenarioFile, scenario.ToJsonString());
-            var env = new Dictionary<string, string>
-            {
-                ["Discord__ApplicationId"] = discord.ApplicationId,
-                ["Discord__PublicKey"] = discord.PublicKeyHex,
-                ["Discord__BotToken"] = discord.BotToken,
-                ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
-                ["Discord__ReplicaId"] = "replica-a",
-                ["Discord__ProgressEditInterval"] = "00:00:00.050",
-                ["Transcripts__Provider"] = "sqlite",
-                ["Transcripts__SqlitePath"] = Path.Combine(work.FullName, "transcripts.db"),
-            };
+            var scenarioFile = await ScenarioFiles.WithFaultsAsync(work, "sg-blocks-health-check", new JsonObject { ["service"] = "monitoring", ["action"] = "GetMetricData", ["latencyMs"] = 30000 });
+            var env = ScenarioFiles.BotEnvironment(discord, work);
 
             var first = await BotProcess.StartAsync(env, "--simulate", scenarioFile);
             var command = discord.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
@@ -78,17 +64,5 @@ public sealed class RestartTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static string ScenarioPath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChatOpsBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        _ = ScenarioCatalog.Names;
-        return Path.Combine(dir!.FullName, "src", "ChatOpsBot.Simulator", "Scenarios", name + ".json");
     }
 }

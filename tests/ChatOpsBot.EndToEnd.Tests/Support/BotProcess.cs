@@ -10,12 +10,23 @@ internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _stdout = [];
 
     private BotProcess(Process process, Uri baseUrl)
     {
         _process = process;
         BaseUrl = baseUrl;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null)
+            {
+                lock (_output)
+                {
+                    _stdout.Add(e.Data);
+                }
+            }
+        };
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -35,6 +46,20 @@ internal sealed class BotProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The lines written to standard output only (where the console logger writes).</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _stdout];
+            }
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
 
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] serveArgs)
     {
@@ -97,6 +122,28 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as Kubernetes, systemd or <c>docker stop</c> send it: the bot is asked to stop gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>True when the process exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

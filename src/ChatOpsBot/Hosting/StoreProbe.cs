@@ -1,0 +1,89 @@
+using System.Data.Common;
+using ChatOpsBot.Runbooks.Sessions;
+using ChatOpsBot.Transcripts.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Hosting;
+
+/// <summary>
+/// Asks the transcript store one cheap question (a primary-key lookup) with a short timeout. The store migrates its
+/// schema on first use and retries that until it succeeds, so the first successful probe also readies the schema.
+/// Messages name the database, never the connection string's password.
+/// </summary>
+internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOptions> transcripts, IOptions<ReadinessOptions> readiness)
+{
+    private const string ProbeSessionId = "readiness-probe";
+
+    public async Task<ReadinessCheck> CheckAsync(CancellationToken cancellationToken)
+    {
+        var options = transcripts.Value;
+        var postgres = string.Equals(options.Provider?.Trim(), TranscriptOptions.PostgresProvider, StringComparison.OrdinalIgnoreCase);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(readiness.Value.StoreTimeout);
+        try
+        {
+            await store.GetSessionAsync(ProbeSessionId, timeout.Token);
+            return new ReadinessCheck("transcript-store", true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var what = e is OperationCanceledException
+                ? $"no answer within {readiness.Value.StoreTimeout.TotalSeconds:0.#} s"
+                : Describe(e);
+            return postgres
+                ? new ReadinessCheck(
+                    "transcript-store",
+                    false,
+                    $"PostgreSQL ({Where(options.PostgresConnectionString)}) is unreachable: {Redact(what, options.PostgresConnectionString)}",
+                    "Start the database or fix Transcripts:PostgresConnectionString (host, port, database, user, password); the bot becomes ready as soon as a query succeeds.")
+                : new ReadinessCheck(
+                    "transcript-store",
+                    false,
+                    $"SQLite ({options.SqlitePath}) cannot be used: {what}",
+                    "Fix Transcripts:SqlitePath: its directory must exist or be creatable and be writable by the bot's user.");
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var text = $"{e.GetType().Name}: {e.Message}";
+        return e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{text} ({inner.Message})"
+            : text;
+    }
+
+    /// <summary>Host, port and database from the connection string (nothing else of it).</summary>
+    private static string Where(string? connectionString)
+    {
+        try
+        {
+            var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            string? Get(string key) => b.TryGetValue(key, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+            return $"host {Get("Host") ?? Get("Server") ?? "?"}, port {Get("Port") ?? "5432"}, database {Get("Database") ?? "?"}";
+        }
+        catch (ArgumentException)
+        {
+            return "connection string not parseable";
+        }
+    }
+
+    private static string Redact(string text, string? connectionString)
+    {
+        try
+        {
+            var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            foreach (var key in new[] { "Password", "Pwd" })
+            {
+                if (b.TryGetValue(key, out var v) && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } secret)
+                {
+                    text = text.Replace(secret, "***", StringComparison.Ordinal);
+                }
+            }
+        }
+        catch (ArgumentException)
+        {
+        }
+
+        return text;
+    }
+}
