@@ -136,7 +136,8 @@ internal static class OnInstanceCheck
                 parts.Add($"on {Ids(crashed)} nothing listens at all");
             }
 
-            Upgrade(s, CauseId.UnhealthyTargets, "On the instances: " + string.Join("; ", parts) + ".", Facts(general, crashed.Concat(loopback).Concat(failing5xx.Select(x => x.P))), fix);
+            var skipped = general.Where(f => e.ProbeSkips.Any(k => f.Resources.Contains(k.InstanceId)));
+            Upgrade(s, CauseId.UnhealthyTargets, "On the instances: " + string.Join("; ", parts) + ".", [.. Facts(general, crashed.Concat(loopback).Concat(failing5xx.Select(x => x.P))), .. skipped], fix);
         }
 
         if (wrongCode.Count > 0)
