@@ -38,8 +38,9 @@ internal sealed class InstanceProbing(EvidenceSources sources)
         }
 
         var ordered = Candidates(e);
-        IReadOnlyList<ManagedInstance>? managed = null;
-        if (sources.Instances is { } ssm && ordered.Count > 0)
+        // GatheringTargets already asked SSM about the unhealthy instances: ask again only when healthy ones may be probed.
+        var managed = e.ManagedInstances is { } known && ordered.All(c => Http503Topology.IsUnhealthy(c.Target)) ? known : null;
+        if (managed is null && sources.Instances is { } ssm && ordered.Count > 0)
         {
             try
             {
