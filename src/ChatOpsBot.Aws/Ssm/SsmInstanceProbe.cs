@@ -50,7 +50,8 @@ internal sealed class SsmInstanceProbe(IAmazonSimpleSystemsManagement ssm, SdkCa
     }
 
     /// <summary>One SendCommand for all; if SSM rejects the batch because some instance is not managed
-    /// (InvalidInstanceId), each instance is sent on its own so the managed ones are still probed.</summary>
+    /// (InvalidInstanceId) or IAM denies it (a policy may allow SendCommand only on some instances, by tag), each
+    /// instance is sent on its own so the reachable ones are still probed.</summary>
     private async Task<List<Sent>> SendAsync(string[] ids, string script, TimeSpan timeout, CancellationToken budget, CancellationToken caller)
     {
         try
@@ -58,7 +59,7 @@ internal sealed class SsmInstanceProbe(IAmazonSimpleSystemsManagement ssm, SdkCa
             var commandId = await SendOneAsync(ids, script, timeout, budget).ConfigureAwait(false);
             return [.. ids.Select(id => new Sent(id, commandId, null))];
         }
-        catch (EvidenceException ex) when (IsInvalidInstance(ex) && ids.Length > 1)
+        catch (EvidenceException ex) when ((IsInvalidInstance(ex) || ex.Kind == EvidenceFailureKind.AccessDenied) && ids.Length > 1)
         {
             var singles = await Task.WhenAll(ids.Select(async id =>
             {

@@ -81,6 +81,22 @@ public sealed class SsmInstanceProbeTests
     }
 
     [Fact]
+    public async Task Probe_BatchDeniedButOneInstanceAllowed_TheAllowedOneIsStillProbed()
+    {
+        await using var env = await Env.StartAsync(Outputs(
+            (Crashed, new ScenarioCommandOutput { Probe = NothingListens, DurationSeconds = 1 }),
+            (Other, new ScenarioCommandOutput { Probe = NothingListens, DurationSeconds = 1 })));
+        // IAM denies the two-instance command and then one of the single ones (the instance without the allowing tag).
+        env.Sim.InjectFault(new ScenarioFault { Service = "ssm", Action = "SendCommand", Error = "AccessDeniedException", Times = 2 });
+
+        var outcomes = await env.ProbeAsync(Request([Crashed, Other]));
+
+        Assert.Equal(3, env.Sim.Requests.Count(r => r.Action == "SendCommand"));
+        Assert.Single(outcomes, o => o.Status == InstanceProbeStatus.AccessDenied);
+        Assert.Single(outcomes, o => o.Status == InstanceProbeStatus.Success);
+    }
+
+    [Fact]
     public async Task Probe_CommandNeverFinishes_TimesOutPerInstanceInsteadOfHanging()
     {
         await using var env = await Env.StartAsync(Outputs(
