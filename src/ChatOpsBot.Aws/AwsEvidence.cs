@@ -87,13 +87,15 @@ public static class AwsEvidence
             ? new UdpNameResolver(dnsServer, time)
             : new SystemNameResolver();
 
+        var ssmRunner = new SdkCallRunner("ssm", ssmEndpoint, ssmLimiter, time);
         return new AwsEvidenceSet(
             region,
             new Elbv2LoadBalancingEvidence(elbv2, classic),
             new CloudWatchMetricsEvidence(cloudWatch),
             new Ec2NetworkEvidence(ec2, new SdkCallRunner("ec2", ec2Endpoint, ec2Limiter, time)),
-            new SsmInstanceManagementEvidence(ssm, new SdkCallRunner("ssm", ssmEndpoint, ssmLimiter, time)),
+            new SsmInstanceManagementEvidence(ssm, ssmRunner),
             dns,
+            settings.InstanceProbeEnabled ? new SsmInstanceProbe(ssm, ssmRunner, time) : null,
             owned);
     }
 

@@ -29,20 +29,8 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
 
     public EvidenceSources For(string region)
     {
-        var set = _sets.GetOrAdd(region, r => new Lazy<AwsEvidenceSet>(() => AwsEvidence.Create(
-            new AwsConnectionSettings
-            {
-                Region = r,
-                Profile = _settings.Profile,
-                Endpoints = _settings.Endpoints,
-                Credentials = _settings.Credentials,
-                MaxConcurrencyPerService = _settings.MaxConcurrencyPerService,
-                MaxAttempts = _settings.MaxAttempts,
-                DnsServer = _settings.DnsServer,
-            },
-            _time,
-            loggerFactory: _loggerFactory))).Value;
-        return new EvidenceSources(set.LoadBalancing, set.Metrics, set.Network, set.InstanceManagement, set.NameResolver);
+        var set = _sets.GetOrAdd(region, r => new Lazy<AwsEvidenceSet>(() => AwsEvidence.Create(_settings.With(region: r), _time, loggerFactory: _loggerFactory))).Value;
+        return set.Sources();
     }
 
     public void Dispose()

@@ -6,7 +6,7 @@ using ChatOpsBot.Runbooks.Evidence.Network;
 
 namespace ChatOpsBot.Aws;
 
-/// <summary>The five evidence ports bound to one region and one set of credentials. Dispose it to release the
+/// <summary>The evidence ports bound to one region and one set of credentials. Dispose it to release the
 /// HTTP connections and SDK clients.</summary>
 public sealed class AwsEvidenceSet : IDisposable
 {
@@ -19,6 +19,7 @@ public sealed class AwsEvidenceSet : IDisposable
         INetworkEvidence network,
         IInstanceManagementEvidence instanceManagement,
         INameResolver nameResolver,
+        IInstanceProbe? instanceProbe,
         IReadOnlyList<IDisposable> owned)
     {
         Region = region;
@@ -27,6 +28,7 @@ public sealed class AwsEvidenceSet : IDisposable
         Network = network;
         InstanceManagement = instanceManagement;
         NameResolver = nameResolver;
+        InstanceProbe = instanceProbe;
         _owned = owned;
     }
 
@@ -42,6 +44,12 @@ public sealed class AwsEvidenceSet : IDisposable
     public IInstanceManagementEvidence InstanceManagement { get; }
 
     public INameResolver NameResolver { get; }
+
+    /// <summary>The on-instance probe (SSM Run Command), or null unless <see cref="Configuration.AwsConnectionSettings.InstanceProbeEnabled"/>.</summary>
+    public IInstanceProbe? InstanceProbe { get; }
+
+    /// <summary>The ports as the runbook takes them.</summary>
+    public Runbooks.Engine.EvidenceSources Sources() => new(LoadBalancing, Metrics, Network, InstanceManagement, NameResolver, InstanceProbe);
 
     public void Dispose()
     {

@@ -31,6 +31,23 @@ public sealed class AwsConnectionSettings
     /// <summary>A DNS server to ask directly over UDP (<c>127.0.0.1:5353</c>); null means the system resolver.</summary>
     public string? DnsServer { get; init; }
 
+    /// <summary>Whether the read-only on-instance probe (ssm:SendCommand with AWS-RunShellScript) may run. Off by
+    /// default: it executes a script on the instances, so it needs its own IAM statement and an explicit opt-in.</summary>
+    public bool InstanceProbeEnabled { get; init; }
+
+    /// <summary>A copy with another region and/or probe switch; everything else is shared.</summary>
+    public AwsConnectionSettings With(string? region = null, bool? instanceProbeEnabled = null) => new()
+    {
+        Region = region ?? Region,
+        Profile = Profile,
+        Endpoints = Endpoints,
+        Credentials = Credentials,
+        MaxConcurrencyPerService = MaxConcurrencyPerService,
+        MaxAttempts = MaxAttempts,
+        DnsServer = DnsServer,
+        InstanceProbeEnabled = instanceProbeEnabled ?? InstanceProbeEnabled,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

@@ -84,11 +84,11 @@ internal static partial class AwsErrorMessages
     private static partial Regex SignatureParameter();
 
     [GeneratedRegex(@"\b(AKIA|ASIA|AIDA|AROA|AKID)[A-Z0-9]{8,}\b")]
-    private static partial Regex AccessKeyId();
+    internal static partial Regex AccessKeyId();
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{32,}\b")]
     private static partial Regex LongHex();
 
     [GeneratedRegex(@"[A-Za-z0-9/+=]{40,}")]
-    private static partial Regex SecretLike();
+    internal static partial Regex SecretLike();
 }

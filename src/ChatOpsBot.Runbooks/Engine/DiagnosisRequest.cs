@@ -1,4 +1,8 @@
+using ChatOpsBot.Runbooks.Evidence.Instances;
+
 namespace ChatOpsBot.Runbooks.Engine;
 
 /// <summary>What the user asked: a symptom, a load balancer (name or ARN), the region, and how far back to look.</summary>
-public sealed record DiagnosisRequest(string Symptom, string LoadBalancer, string Region, TimeSpan Window);
+/// <param name="OnInstance">Read-only checks on the instances through SSM; null (the default) leaves them off.
+/// A finished diagnosis can be run again with the same request <c>with { OnInstance = ... }</c>.</param>
+public sealed record DiagnosisRequest(string Symptom, string LoadBalancer, string Region, TimeSpan Window, InstanceProbeOptions? OnInstance = null);

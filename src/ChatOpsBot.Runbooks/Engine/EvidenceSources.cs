@@ -6,10 +6,12 @@ using ChatOpsBot.Runbooks.Evidence.Network;
 
 namespace ChatOpsBot.Runbooks.Engine;
 
-/// <summary>The evidence ports one diagnosis asks. SSM and DNS are optional: without them those facts are "not checked".</summary>
+/// <summary>The evidence ports one diagnosis asks. SSM, DNS and the on-instance probe are optional: without them those
+/// facts are "not checked".</summary>
 public sealed record EvidenceSources(
     ILoadBalancingEvidence LoadBalancing,
     IMetricsEvidence Metrics,
     INetworkEvidence Network,
     IInstanceManagementEvidence? Instances,
-    INameResolver? Dns);
+    INameResolver? Dns,
+    IInstanceProbe? Probe = null);

@@ -52,4 +52,11 @@ public sealed class Http503Evidence
     public IReadOnlyList<ManagedInstance>? ManagedInstances { get; set; }
 
     public NameResolution? LoadBalancerDns { get; set; }
+
+    /// <summary>The on-instance probes (one per probed instance) with the group whose health check they reproduced;
+    /// null when the probe did not run.</summary>
+    public IReadOnlyList<ProbedInstance>? InstanceProbes { get; set; }
+
+    /// <summary>Instances the probe would have checked but could not reach through SSM, with why.</summary>
+    public List<ProbeSkip> ProbeSkips { get; } = [];
 }

@@ -29,6 +29,18 @@ internal static class Http503Guards
 
     public static bool NoAddressableTargets(Http503Session s) => !HasAddressableTargets(s);
 
+    /// <summary>The user asked for on-instance checks and some routed group has instance targets to probe.</summary>
+    public static bool ProbeWanted(Http503Session s) =>
+        s.Request.OnInstance is not null
+        && Http503Topology.InUseTargetGroups(s.Evidence).Any(tg => tg.TargetType == "instance" && Http503Topology.Targets(s.Evidence, tg).Count > 0);
+
+    public static bool ProbeNotWanted(Http503Session s) => !ProbeWanted(s);
+
+    /// <summary>The on-instance probe ran or skipped instances: there is instance-level evidence to judge.</summary>
+    public static bool HasProbeEvidence(Http503Session s) => s.Evidence.InstanceProbes is not null || s.Evidence.ProbeSkips.Count > 0;
+
+    public static bool NoProbeEvidence(Http503Session s) => !HasProbeEvidence(s);
+
     public static bool IsApplication(Http503Session s) => s.Evidence.LoadBalancer?.Type == LoadBalancerType.Application;
 
     public static bool IsNetwork(Http503Session s) => !IsApplication(s);

@@ -152,7 +152,11 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
         If(Http503State.GatheringHealthAndMetrics, Http503State.AttributingErrors, Http503Guards.NoAddressableTargets, "only Lambda or ALB target groups");
 
         machine.Configure(Http503State.GatheringTargets).OnEntryAsync(() => gather.GatherTargetsAsync(s, ct), "instances, target interfaces, SSM");
-        Then(Http503State.GatheringTargets, Http503State.AttributingErrors);
+        If(Http503State.GatheringTargets, Http503State.ProbingInstances, Http503Guards.ProbeWanted, "on-instance checks requested");
+        If(Http503State.GatheringTargets, Http503State.AttributingErrors, Http503Guards.ProbeNotWanted, "no on-instance checks");
+
+        machine.Configure(Http503State.ProbingInstances).OnEntryAsync(() => new InstanceProbing(sources).ProbeAsync(s, ct), "SSM Run Command: service, sockets, local health check, DNS, logs");
+        Then(Http503State.ProbingInstances, Http503State.AttributingErrors);
 
         Check(Http503State.AttributingErrors, AttributionCheck.Run, "who produced the 5xx");
         If(Http503State.AttributingErrors, Http503State.CheckingFixedResponse, Http503Guards.IsApplication, "application load balancer");
@@ -179,7 +183,11 @@ public sealed class Http503Runbook(EvidenceSources sources, TimeProvider time)
         Then(Http503State.CheckingHealthCheckTimeouts, Http503State.CheckingDns);
 
         Check(Http503State.CheckingDns, DnsCheck.Run, "VPC DNS attributes, DHCP options, name resolution");
-        Then(Http503State.CheckingDns, Http503State.CheckingCapacity);
+        If(Http503State.CheckingDns, Http503State.CheckingOnInstance, Http503Guards.HasProbeEvidence, "on-instance results");
+        If(Http503State.CheckingDns, Http503State.CheckingCapacity, Http503Guards.NoProbeEvidence, "no on-instance results");
+
+        Check(Http503State.CheckingOnInstance, OnInstanceCheck.Run, "what the instances themselves show");
+        Then(Http503State.CheckingOnInstance, Http503State.CheckingCapacity);
 
         Check(Http503State.CheckingCapacity, CapacityCheck.Run, "state, rejected connections, LCUs");
         Then(Http503State.CheckingCapacity, Http503State.Concluding);

@@ -13,6 +13,8 @@ public enum Http503State
     CheckingTargetHealth,
     CheckingHealthCheckSettings,
     GatheringTargets,
+    ProbingInstances,
+    CheckingOnInstance,
     CheckingNetworkPath,
     CheckingHealthCheckTimeouts,
     CheckingDns,

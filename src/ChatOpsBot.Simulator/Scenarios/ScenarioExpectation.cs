@@ -19,4 +19,10 @@ public sealed record ScenarioExpectation
 
     /// <summary>Cause id → expected status (confirmed, ruled-out, inconclusive, not-checked) for causes that matter.</summary>
     public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, the diagnosis this block describes runs with on-instance checks (SSM) and these settings.</summary>
+    public ScenarioOnInstance? OnInstance { get; init; }
+
+    /// <summary>What the same scenario diagnoses without on-instance checks (only with <see cref="OnInstance"/>).</summary>
+    public ScenarioExpectation? WithoutOnInstance { get; init; }
 }

@@ -141,7 +141,10 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
         }
 
         var commandId = Guid.NewGuid().ToString();
-        var command = new SentCommand(commandId, documentName, String(request.Json, "Comment"), instanceIds, request.Now);
+        var script = request.Json is { } body && body.TryGetProperty("Parameters", out var ps) && ps.ValueKind == JsonValueKind.Object
+            ? string.Join('\n', Strings(ps, "commands"))
+            : string.Empty;
+        var command = new SentCommand(commandId, documentName, String(request.Json, "Comment"), instanceIds, request.Now, script);
         _commands[commandId] = command;
         var parameters = request.Json is { } j && j.TryGetProperty("Parameters", out var p) ? JsonNode.Parse(p.GetRawText()) : new JsonObject();
         return Respond(new JsonObject
@@ -186,8 +189,11 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
         var duration = TimeSpan.FromSeconds(Math.Max(output.DurationSeconds, 1));
         var started = command.Requested + PendingFor;
         var (status, code) = elapsed < PendingFor ? ("Pending", -1)
-            : elapsed < PendingFor + duration ? ("InProgress", -1)
+            : elapsed < PendingFor + duration || output.NeverFinishes ? ("InProgress", -1)
             : (output.Status, output.ResponseCode);
+        var stdout = output.Probe is { } probe
+            ? ProbeRendering.Render(probe, command.Script, index.Instances.FirstOrDefault(i => i.InstanceId == instanceId)?.PrivateIpAddress)
+            : output.StandardOutput;
         var done = status is not ("Pending" or "InProgress");
         return Respond(new JsonObject
         {
@@ -202,8 +208,8 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
             ["ExecutionElapsedTime"] = done ? $"PT{duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}S" : "",
             ["ExecutionEndDateTime"] = done ? IsoTime(started + duration) : "",
             ["Status"] = status,
-            ["StatusDetails"] = status,
-            ["StandardOutputContent"] = done ? Truncate(output.StandardOutput, 24_000) : "",
+            ["StatusDetails"] = done && output.StatusDetails is { } details ? details : status,
+            ["StandardOutputContent"] = done ? Truncate(stdout, 24_000) : "",
             ["StandardOutputUrl"] = "",
             ["StandardErrorContent"] = done ? Truncate(output.StandardError, 8_000) : "",
             ["StandardErrorUrl"] = "",
@@ -215,5 +221,5 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private sealed record SentCommand(string CommandId, string DocumentName, string? Comment, IReadOnlyList<string> InstanceIds, DateTimeOffset Requested);
+    private sealed record SentCommand(string CommandId, string DocumentName, string? Comment, IReadOnlyList<string> InstanceIds, DateTimeOffset Requested, string Script);
 }

@@ -59,6 +59,11 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
                 settings = new AwsConnectionSettings { Region = options.Region, Profile = options.Profile, DnsServer = options.DnsServer };
             }
 
+            if (options.OnInstance is not null)
+            {
+                settings = settings.With(instanceProbeEnabled: true);
+            }
+
             var identifier = LoadBalancerIdentifier.Parse(options.LoadBalancer, out _);
             AwsEvidenceSet evidence;
             try
@@ -73,9 +78,8 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
 
             using (evidence)
             {
-                var sources = new EvidenceSources(evidence.LoadBalancing, evidence.Metrics, evidence.Network, evidence.InstanceManagement, evidence.NameResolver);
-                var runbook = new Http503Runbook(sources, time);
-                var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since);
+                var runbook = new Http503Runbook(evidence.Sources(), time);
+                var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since, OnInstance: options.OnInstance);
                 var (report, session) = await runbook.RunWithSessionAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
                 await terminal.Out.WriteAsync(options.Output switch
                 {

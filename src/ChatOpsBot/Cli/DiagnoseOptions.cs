@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOpsBot.Runbooks.Evidence.Instances;
 
 namespace ChatOpsBot.Cli;
 
@@ -13,7 +14,8 @@ public sealed record DiagnoseOptions(
     string? Scenario,
     OutputFormat Output,
     string? DnsServer,
-    string? ChartsDirectory = null)
+    string? ChartsDirectory = null,
+    InstanceProbeOptions? OnInstance = null)
 {
     public static readonly IReadOnlyList<string> SupportedSymptoms = ["503"];
 
@@ -27,6 +29,13 @@ public sealed record DiagnoseOptions(
           --output text|markdown|json   report format on stdout (default text)
           --dns-server IP[:PORT]        resolve names with this DNS server instead of the system resolver
           --charts DIR          also write the evidence charts as PNGs (<chart-id>.png) into DIR, created if missing
+          --on-instance         also check on up to 3 instance targets through SSM Run Command (read-only; needs
+                                ssm:SendCommand and ssm:GetCommandInvocation): service, listening port, the health
+                                check asked locally with the load balancer's Host header, dependencies, last log lines
+            --service UNIT        systemd unit of the application (state, and its journal when no --app-log)
+            --app-log PATH        application log file to read the last lines of
+            --dependency HOST     a host name the application needs; checked on the instance (repeatable)
+            --max-instances N     instances to check, 1 to 50 (default 3), unhealthy first, spread across zones
         """;
 
     /// <summary>Parses the arguments after the verb. Returns null with a sentence in <paramref name="error"/> on bad usage.</summary>
@@ -34,7 +43,10 @@ public sealed record DiagnoseOptions(
     {
         error = null;
         var positional = new List<string>();
-        string? region = null, profile = null, scenario = null, dns = null, charts = null;
+        string? region = null, profile = null, scenario = null, dns = null, charts = null, service = null, appLog = null;
+        var onInstance = false;
+        var dependencies = new List<string>();
+        int? maxInstances = null;
         var since = TimeSpan.FromMinutes(60);
         var simulate = false;
         var output = OutputFormat.Text;
@@ -119,6 +131,47 @@ public sealed record DiagnoseOptions(
                     }
 
                     break;
+                case "--on-instance":
+                    onInstance = true;
+                    break;
+                case "--service":
+                    service = Value();
+                    if (service is null)
+                    {
+                        error = "--service needs a systemd unit name, for example --service orders-api.";
+                        return null;
+                    }
+
+                    break;
+                case "--app-log":
+                    appLog = Value();
+                    if (appLog is null)
+                    {
+                        error = "--app-log needs the absolute path of the application's log file, for example --app-log /var/log/orders/app.log.";
+                        return null;
+                    }
+
+                    break;
+                case "--dependency":
+                    var host = Value();
+                    if (host is null)
+                    {
+                        error = "--dependency needs a host name, for example --dependency db.internal.example.com.";
+                        return null;
+                    }
+
+                    dependencies.Add(host);
+                    break;
+                case "--max-instances":
+                    var n = Value();
+                    if (n is null || !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max is < 1 or > InstanceProbeOptions.MaxInstancesLimit)
+                    {
+                        error = $"--max-instances takes a number from 1 to {InstanceProbeOptions.MaxInstancesLimit} (got '{n}').";
+                        return null;
+                    }
+
+                    maxInstances = max;
+                    break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal))
                     {
@@ -151,7 +204,27 @@ public sealed record DiagnoseOptions(
             return null;
         }
 
-        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts);
+        InstanceProbeOptions? probe = null;
+        if (onInstance)
+        {
+            probe = new InstanceProbeOptions(
+                MaxInstances: maxInstances ?? InstanceProbeOptions.DefaultMaxInstances,
+                ServiceName: service,
+                LogPath: appLog,
+                DependencyHosts: dependencies);
+            if (probe.Validate() is { } invalid)
+            {
+                error = $"--on-instance: {invalid}";
+                return null;
+            }
+        }
+        else if (service is not null || appLog is not null || dependencies.Count > 0 || maxInstances is not null)
+        {
+            error = "--service, --app-log, --dependency and --max-instances configure the on-instance checks: add --on-instance.";
+            return null;
+        }
+
+        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts, probe);
     }
 
     private static bool IsScenario(string word) =>

@@ -31,8 +31,51 @@ public sealed class ScenarioCatalogTests
         Assert.NotNull(expect);
         var lb = expect.LoadBalancer ?? scenario.LoadBalancers.FirstOrDefault()?.Name ?? scenario.ClassicLoadBalancers.First().Name;
 
-        var run = await CliRun.RunAsync("diagnose", "503", lb, "--simulate", name, "--output", "json");
+        var args = new List<string> { "diagnose", "503", lb, "--simulate", name, "--output", "json" };
+        if (expect.OnInstance is { } probe)
+        {
+            args.AddRange(OnInstanceArguments(probe));
+        }
 
+        Check(expect, await CliRun.RunAsync([.. args]));
+        if (expect.WithoutOnInstance is { } without)
+        {
+            // The same account without the instances' view: what the load balancer's APIs alone can tell.
+            Check(without, await CliRun.RunAsync("diagnose", "503", lb, "--simulate", name, "--output", "json"));
+        }
+    }
+
+    /// <summary>The CLI options that turn on the scenario's on-instance checks.</summary>
+    internal static IEnumerable<string> OnInstanceArguments(ScenarioOnInstance probe)
+    {
+        yield return "--on-instance";
+        if (probe.Service is { } service)
+        {
+            yield return "--service";
+            yield return service;
+        }
+
+        if (probe.AppLog is { } log)
+        {
+            yield return "--app-log";
+            yield return log;
+        }
+
+        foreach (var host in probe.Dependencies)
+        {
+            yield return "--dependency";
+            yield return host;
+        }
+
+        if (probe.MaxInstances is { } max)
+        {
+            yield return "--max-instances";
+            yield return max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static void Check(ScenarioExpectation expect, CliRun run)
+    {
         Assert.True(expect.ExitCode == run.ExitCode, $"exit {run.ExitCode}, expected {expect.ExitCode}\n{run.Stderr}\n{run.Stdout}");
         var json = run.Json;
         if (expect.RootCause is { } root)

@@ -9,7 +9,7 @@ using ChatOpsBot.Runbooks.Http503;
 namespace ChatOpsBot.Runbooks.Tests.Support;
 
 /// <summary>
-/// An in-memory AWS account behind the five hand-written fake ports. Every call is recorded with a logical clock
+/// An in-memory AWS account behind the hand-written fake ports. Every call is recorded with a logical clock
 /// (and into the ambient <see cref="EvidenceCallLog"/>, as the real adapters do) and can be made to fail with a
 /// chosen <see cref="EvidenceFailureKind"/>.
 /// </summary>
@@ -57,6 +57,12 @@ internal sealed class FakeAwsAccount
 
     public List<ManagedInstance> ManagedInstances { get; } = [];
 
+    /// <summary>What the on-instance probe finds per instance id.</summary>
+    public Dictionary<string, InstanceProbeOutcome> ProbeOutcomes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every request the on-instance probe received.</summary>
+    public List<InstanceProbeRequest> ProbeRequests { get; } = [];
+
     public Dictionary<string, NameResolution> DnsAnswers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long each call takes; long enough that calls started together in one wave overlap.</summary>
@@ -101,7 +107,8 @@ internal sealed class FakeAwsAccount
         new FakeMetricsEvidence(this),
         new FakeNetworkEvidence(this),
         new FakeInstanceManagementEvidence(this),
-        new FakeNameResolver(this));
+        new FakeNameResolver(this),
+        new FakeInstanceProbe(this));
 
     /// <summary>Makes every call of <paramref name="operation"/> (for example <c>DescribeTargetHealth</c>) fail.</summary>
     public FakeAwsAccount Fail(string operation, EvidenceFailureKind kind)

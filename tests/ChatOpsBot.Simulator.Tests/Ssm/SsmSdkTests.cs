@@ -69,6 +69,34 @@ public sealed class SsmSdkTests
     }
 
     [Fact]
+    public async Task SendCommand_ScenarioProbeFacts_RenderedInTheProbeScriptsFormatForTheAskedPortAndHosts()
+    {
+        await using var sim = await SimulatorHarness.StartAsync("probe-dependency-unresolvable");
+        var ssm = sim.SsmClient();
+        const string instance = "i-2166be4f7608ad6c8";
+        var script = "PORT='8080'\nPROTO='HTTP'\nUNIT='orders-api'\nDEPS='orders-db.data.internal cache.orders.internal'\nTARGETS='10.88.16.34|10.88.16.34:8080'\necho probe body";
+
+        var sent = await ssm.SendCommandAsync(new SendCommandRequest
+        {
+            DocumentName = "AWS-RunShellScript",
+            InstanceIds = [instance],
+            Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
+        });
+        sim.Time.Advance(TimeSpan.FromSeconds(5));
+        var done = await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = sent.Command.CommandId, InstanceId = instance });
+
+        var lines = done.StandardOutputContent.Split('\n');
+        Assert.Equal("chatopsbot-probe 1", lines[0]);
+        Assert.Contains("host 10.88.16.34:8080", lines);
+        Assert.Contains("service active", lines);
+        Assert.Contains("listen 0.0.0.0:8080", lines);
+        Assert.Contains("http 503 12 ok", lines);
+        Assert.Contains("dns orders-db.data.internal fail", lines);
+        Assert.Contains(lines, l => l.StartsWith("dns cache.orders.internal ok 10.88.40.7", StringComparison.Ordinal));
+        Assert.Equal("end", lines[^2]);
+    }
+
+    [Fact]
     public async Task GetCommandInvocation_Unknown_ThrowsInvocationDoesNotExist()
     {
         await using var sim = await SimulatorHarness.StartAsync("healthy-baseline");

@@ -76,6 +76,49 @@ public sealed class DiagnoseOptionsTests
     }
 
     [Fact]
+    public void Parse_OnInstanceWithSettings_BuildsTheProbeOptions()
+    {
+        var options = DiagnoseOptions.Parse(
+            ["503", "demo-alb", "--on-instance", "--service", "orders-api", "--app-log", "/var/log/orders/app.log", "--dependency", "db.internal", "--dependency", "cache.internal", "--max-instances", "5"],
+            out var error);
+
+        Assert.Null(error);
+        var probe = options!.OnInstance!;
+        Assert.Equal(5, probe.MaxInstances);
+        Assert.Equal("orders-api", probe.ServiceName);
+        Assert.Equal("/var/log/orders/app.log", probe.LogPath);
+        Assert.Equal(["db.internal", "cache.internal"], probe.Dependencies);
+    }
+
+    [Fact]
+    public void Parse_WithoutOnInstance_ProbeIsOff()
+    {
+        Assert.Null(DiagnoseOptions.Parse(["503", "demo-alb"], out _)!.OnInstance);
+    }
+
+    [Theory]
+    [InlineData("--max-instances", "0", "--max-instances takes a number from 1 to 50")]
+    [InlineData("--max-instances", "51", "--max-instances takes a number from 1 to 50")]
+    [InlineData("--app-log", "relative.log", "must be an absolute path")]
+    [InlineData("--dependency", "db;reboot", "is not a host name")]
+    public void Parse_BadOnInstanceSetting_NamesIt(string option, string value, string expected)
+    {
+        var options = DiagnoseOptions.Parse(["503", "demo-alb", "--on-instance", option, value], out var error);
+
+        Assert.Null(options);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ProbeSettingWithoutOnInstance_AsksForIt()
+    {
+        var options = DiagnoseOptions.Parse(["503", "demo-alb", "--service", "orders-api"], out var error);
+
+        Assert.Null(options);
+        Assert.Contains("add --on-instance", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SimulateBeforeTheLoadBalancer_ReadsTheLoadBalancerNotAScenario()
     {
         var options = DiagnoseOptions.Parse(["503", "--simulate", "demo-alb"], out var error);
