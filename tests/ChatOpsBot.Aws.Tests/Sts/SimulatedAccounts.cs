@@ -75,3 +75,17 @@ internal sealed class SimulatedAccounts : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Aws.DisposeAsync();
 }
+
+/// <summary>Test helpers over <see cref="AwsConnectionSettings"/>.</summary>
+internal static class SimulatedAccountsSettings
+{
+    /// <summary>The same settings without explicit credentials, so the base credentials come from the environment.</summary>
+    public static AwsConnectionSettings WithoutCredentials(this AwsConnectionSettings settings) => new()
+    {
+        Region = settings.Region,
+        Endpoints = settings.Endpoints,
+        Accounts = settings.Accounts,
+        DefaultAccount = settings.DefaultAccount,
+        RoleSessionName = settings.RoleSessionName,
+    };
+}
