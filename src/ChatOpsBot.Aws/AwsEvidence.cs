@@ -49,7 +49,7 @@ public static class AwsEvidence
         environment ??= Environment.GetEnvironmentVariable;
         var accountRegion = account is null ? null
             : settings.Accounts.TryGetValue(account, out var configured) ? configured.Region
-            : throw new Runbooks.Engine.UnknownAccountException(account, [.. settings.Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)]);
+            : throw new Runbooks.Engine.UnknownAccountException(account, settings.AccountAliases);
         var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion ?? accountRegion, settings.Profile);
         var credentials = new AccountCredentials(settings, region, time, environment);
         var set = Create(settings, region, credentials.For(account), time, environment, loggerFactory);

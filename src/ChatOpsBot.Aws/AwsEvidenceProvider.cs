@@ -29,8 +29,8 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
         _environment = environment ?? Environment.GetEnvironmentVariable;
         DefaultRegion = new AwsRegionResolver(_environment).Resolve(settings.Region, null, settings.Profile);
         _credentials = new AccountCredentials(settings, DefaultRegion, time, _environment);
-        Accounts = _credentials.Aliases;
-        DefaultAccount = settings.DefaultAccount is { } alias ? Accounts.First(a => string.Equals(a, alias, StringComparison.OrdinalIgnoreCase)) : null;
+        Accounts = settings.AccountAliases;
+        DefaultAccount = settings.ResolveAccount(null);
     }
 
     public string DefaultRegion { get; }
@@ -41,6 +41,8 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
 
     /// <summary>The RoleSessionName the bot gives STS (CloudTrail shows it in the target accounts).</summary>
     public string RoleSessionName => _credentials.SessionName;
+
+    public string? ResolveAccount(string? account) => _settings.ResolveAccount(account);
 
     public string RegionFor(string? account) => account is null ? DefaultRegion : _credentials.Account(account).Region ?? DefaultRegion;
 

@@ -62,6 +62,24 @@ public sealed class AwsConnectionSettings
     /// <summary>The STS RoleSessionName (<c>Aws:RoleSessionName</c>); null means <c>chatopsbot-&lt;host&gt;</c>.</summary>
     public string? RoleSessionName { get; init; }
 
+    /// <summary>The configured spelling of <paramref name="requested"/> (aliases match case-insensitively), or the
+    /// <see cref="DefaultAccount"/> when none is requested; null means the base credentials.</summary>
+    /// <exception cref="Runbooks.Engine.UnknownAccountException">No such alias is configured.</exception>
+    public string? ResolveAccount(string? requested)
+    {
+        var wanted = string.IsNullOrWhiteSpace(requested) ? DefaultAccount : requested.Trim();
+        if (wanted is null)
+        {
+            return null;
+        }
+
+        return Accounts.Keys.FirstOrDefault(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw new Runbooks.Engine.UnknownAccountException(wanted, AccountAliases);
+    }
+
+    /// <summary>The configured aliases, sorted.</summary>
+    public IReadOnlyList<string> AccountAliases => [.. Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>A copy with the accounts, default account and session name replaced.</summary>
     public AwsConnectionSettings WithAccounts(IReadOnlyDictionary<string, AwsAccountSettings> accounts, string? defaultAccount, string? roleSessionName) => new()
     {

@@ -43,13 +43,10 @@ internal sealed class AccountCredentials : IDisposable
     /// <summary>The RoleSessionName sent to STS.</summary>
     public string SessionName => _sessionName;
 
-    /// <summary>The configured aliases, sorted.</summary>
-    public IReadOnlyList<string> Aliases => [.. _settings.Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
-
     /// <summary>The alias's settings.</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
     public AwsAccountSettings Account(string alias) =>
-        _settings.Accounts.TryGetValue(alias, out var account) ? account : throw new UnknownAccountException(alias, Aliases);
+        _settings.Accounts.TryGetValue(alias, out var account) ? account : throw new UnknownAccountException(alias, _settings.AccountAliases);
 
     /// <summary>The credentials to sign with in <paramref name="alias"/> (null: the base credentials).</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>

@@ -41,7 +41,8 @@ public static class Http503Report
             [.. s.Timeline],
             suggestions,
             duration,
-            calls);
+            calls,
+            s.Request.Account);
     }
 
     public static DiagnosisProgress Progress(Http503Session s, TimeSpan elapsed) => new(
