@@ -15,7 +15,11 @@ internal sealed class CredentialsUnavailableException : Exception
     private CredentialsUnavailableException(string sentence, Exception? innerException, bool appendHowToConfigure)
         : base(appendHowToConfigure ? $"{sentence} {HowToConfigure}" : sentence, innerException)
     {
+        IsRoleAssumption = !appendHowToConfigure;
     }
+
+    /// <summary>STS refused a role (AssumeRole or AssumeRoleWithWebIdentity); the message says what to fix.</summary>
+    public bool IsRoleAssumption { get; }
 
     /// <summary>A failure whose sentence already says what to fix (a role that cannot be assumed, an expired web
     /// identity token), so the generic advice about configuring base credentials is left off.</summary>

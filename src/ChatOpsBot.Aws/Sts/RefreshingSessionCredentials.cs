@@ -16,9 +16,6 @@ internal sealed class RefreshingSessionCredentials(Func<CancellationToken, Task<
     private TemporaryCredentials? _current;
     private Task<TemporaryCredentials>? _inFlight;
 
-    /// <summary>How many times STS was asked (for tests and diagnostics).</summary>
-    public int Fetches { get; private set; }
-
     public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
 
     public override async Task<ImmutableCredentials> GetCredentialsAsync() => (await CurrentAsync().ConfigureAwait(false)).Credentials;
@@ -38,7 +35,6 @@ internal sealed class RefreshingSessionCredentials(Func<CancellationToken, Task<
                 return running;
             }
 
-            Fetches++;
             var task = FetchAsync();
             _inFlight = task.IsCompleted ? null : task;
             return task;

@@ -69,6 +69,8 @@ public sealed class AccountCliTests
         var output = run.Stdout + run.Stderr;
         Assert.Contains($"could not assume {ProdRole} for account 'prod' (AccessDenied)", output, StringComparison.Ordinal);
         Assert.Contains("Aws:Accounts:prod:ExternalId", output, StringComparison.Ordinal);
+        Assert.Contains("The role could not be assumed for account 'prod'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws configure", output, StringComparison.Ordinal);
         Assert.DoesNotContain("stale-external-id", output, StringComparison.Ordinal);
         Assert.DoesNotContain(aws.Requests, r => r.Service == "elasticloadbalancing");
     }
