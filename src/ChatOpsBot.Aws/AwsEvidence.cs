@@ -51,7 +51,7 @@ public static class AwsEvidence
             : settings.Accounts.TryGetValue(account, out var configured) ? configured.Region
             : throw new Runbooks.Engine.UnknownAccountException(account, settings.AccountAliases);
         var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion ?? accountRegion, settings.Profile);
-        var credentials = new AccountCredentials(settings, region, time, environment);
+        var credentials = new AccountCredentials(settings, region, time, environment, loggerFactory?.CreateLogger("ChatOpsBot.Aws"));
         var set = Create(settings, region, credentials.For(account), time, environment, loggerFactory);
         set.Own(credentials);
         return set;

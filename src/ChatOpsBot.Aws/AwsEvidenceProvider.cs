@@ -28,7 +28,7 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
         _loggerFactory = loggerFactory;
         _environment = environment ?? Environment.GetEnvironmentVariable;
         DefaultRegion = new AwsRegionResolver(_environment).Resolve(settings.Region, null, settings.Profile);
-        _credentials = new AccountCredentials(settings, DefaultRegion, time, _environment);
+        _credentials = new AccountCredentials(settings, DefaultRegion, time, _environment, loggerFactory?.CreateLogger("ChatOpsBot.Aws"));
         Accounts = settings.AccountAliases;
         DefaultAccount = settings.ResolveAccount(null);
     }

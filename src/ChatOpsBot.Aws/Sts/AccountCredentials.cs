@@ -5,7 +5,10 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using ChatOpsBot.Aws.Configuration;
 using ChatOpsBot.Aws.Errors;
+using ChatOpsBot.Aws.Query;
 using ChatOpsBot.Runbooks.Engine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOpsBot.Aws.Sts;
 
@@ -26,8 +29,11 @@ internal sealed class AccountCredentials : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<RefreshingSessionCredentials>> _assumed = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<IDisposable> _owned = [];
 
-    public AccountCredentials(AwsConnectionSettings settings, string baseRegion, TimeProvider time, Func<string, string?> environment)
+    private readonly ILogger _logger;
+
+    public AccountCredentials(AwsConnectionSettings settings, string baseRegion, TimeProvider time, Func<string, string?> environment, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _settings = settings;
         _baseRegion = baseRegion;
         _time = time;
@@ -83,10 +89,13 @@ internal sealed class AccountCredentials : IDisposable
         try
         {
             var response = await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
-            return ToTemporary(response.Credentials, "AssumeRole");
+            var temporary = ToTemporary(response.Credentials, "AssumeRole");
+            AwsLog.AssumedRole(_logger, alias, account.RoleArn, _sessionName, temporary.Expiration);
+            return temporary;
         }
         catch (AmazonSecurityTokenServiceException e) when (e.ErrorCode is not null)
         {
+            AwsLog.AssumeRoleFailed(_logger, alias, account.RoleArn, e.ErrorCode);
             throw AssumeRoleFailure(alias, account, e);
         }
         catch (Exception e) when (CredentialsUnavailableException.Find(e) is null && e is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)

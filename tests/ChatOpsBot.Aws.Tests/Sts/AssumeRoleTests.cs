@@ -191,6 +191,30 @@ public sealed class AssumeRoleTests
     }
 
     [Fact]
+    public async Task For_Account_LogsTheAssumptionAndTheRefusal_WithoutKeysOrTokens()
+    {
+        await using var sim = await SimulatedAccounts.StartAsync();
+        var log = new CapturedLog();
+        using var factory = log.Factory();
+        using var provider = new AwsEvidenceProvider(sim.Settings(), sim.Time, factory, environment: _ => null);
+        using var refused = new AwsEvidenceProvider(sim.Settings(externalId: "wrong-external-id"), sim.Time, factory, environment: _ => null);
+
+        await provider.For(sim.Aws.Region, "prod").LoadBalancing.ListLoadBalancerNamesAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<EvidenceException>(() => refused.For(sim.Aws.Region, "prod").LoadBalancing.ListLoadBalancerNamesAsync(CancellationToken.None));
+
+        var session = Assert.Single(sim.Aws.IssuedSessions);
+        var assumed = Assert.Single(log.Lines, l => l.Id.Id == 4110).Text;
+        Assert.Equal($"Assumed {SimulatedAccounts.ProdRole} for account prod as session chatopsbot-test-replica-0; the credentials expire at 2026-11-28T11:00:00.0000000+00:00", assumed);
+        Assert.Equal($"Could not assume {SimulatedAccounts.ProdRole} for account prod: AccessDenied", Assert.Single(log.Lines, l => l.Id.Id == 4111).Text);
+        var everything = string.Join("\n", log.Lines.Select(l => l.Text));
+        Assert.DoesNotContain(session.AccessKeyId, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.SecretAccessKey, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.SessionToken, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-external-id", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(sim.Aws.SecretAccessKey, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResolveAccount_UnknownAlias_ListsTheConfiguredOnes()
     {
         await using var sim = await SimulatedAccounts.StartAsync();
