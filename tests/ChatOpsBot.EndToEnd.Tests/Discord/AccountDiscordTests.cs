@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ChatOpsBot.Cli;
 using ChatOpsBot.EndToEnd.Tests.Support;
+using ChatOpsBot.Testing;
 using ChatOpsBot.Runbooks.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,7 +100,48 @@ public sealed class AccountDiscordTests
         Assert.Empty(Choices(reply));
     }
 
-    private static string[] Choices(Testing.InteractionReply reply) =>
+    [Fact]
+    public async Task RegisterCommands_AccountsConfigured_InstallsTheAccountOption()
+    {
+        await using var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions());
+        var settings = new Dictionary<string, string?>(Accounts)
+        {
+            ["Discord:ApplicationId"] = discord.ApplicationId,
+            ["Discord:PublicKey"] = discord.PublicKeyHex,
+            ["Discord:BotToken"] = discord.BotToken,
+            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
+        };
+
+        var code = await new RegisterCommandsCommand(new Terminal(new StringWriter(), new StringWriter(), color: false))
+            .RunAsync(["--guild", discord.GuildId], settings, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var registered = Assert.Single(discord.RegisteredCommands(discord.GuildId));
+        var options = registered["options"]![0]!["options"]!.AsArray();
+        var account = Assert.Single(options, o => o!["name"]!.GetValue<string>() == "account")!;
+        Assert.True(account["autocomplete"]!.GetValue<bool>());
+        Assert.False(account["required"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Serve_MalformedAccountSetting_ExitsThreeNamingIt()
+    {
+        var run = await ChildProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Discord__ApplicationId"] = "123456789012345678",
+                ["Discord__PublicKey"] = new string('a', 64),
+                ["Discord__BotToken"] = "not-a-real-token",
+                ["Aws__Accounts__prod account__RoleArn"] = ProdRole,
+            },
+            "serve", "--simulate", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{run.Stderr}");
+        Assert.Contains("The account alias in Aws:Accounts:prod account must be 1 to 32 letters, digits", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string[] Choices(InteractionReply reply) =>
         [.. reply.Json!["data"]!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>())];
 
     /// <summary>The JSON with its text unescaped (Discord shows "·" and "'" as written).</summary>
