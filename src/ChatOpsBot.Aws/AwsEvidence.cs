@@ -11,6 +11,7 @@ using ChatOpsBot.Aws.Elbv2;
 using ChatOpsBot.Aws.Query;
 using ChatOpsBot.Aws.Sdk;
 using ChatOpsBot.Aws.Ssm;
+using ChatOpsBot.Aws.Sts;
 using ChatOpsBot.Runbooks.Evidence.Dns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,28 +26,48 @@ public static class AwsEvidence
 
     /// <summary>Builds the ports. Credentials are resolved on first use, so a missing configuration surfaces as an
     /// <see cref="Runbooks.Evidence.EvidenceException"/> of kind NoCredentials naming the first call.</summary>
-    /// <param name="settings">Region, profile, endpoints, credentials, limits.</param>
-    /// <param name="time">Clock for retry delays, DNS timeouts and call records.</param>
+    /// <param name="settings">Region, profile, endpoints, credentials, limits, account aliases.</param>
+    /// <param name="time">Clock for retry delays, DNS timeouts, call records and credential expiry.</param>
     /// <param name="arnRegion">The region of the ARN the user named, used when no region is set explicitly.</param>
     /// <param name="environment">Reads environment variables (default: the process environment).</param>
     /// <param name="loggerFactory">Optional logging.</param>
+    /// <param name="account">An alias under <see cref="AwsConnectionSettings.Accounts"/>: its role is assumed with STS
+    /// and its region is the default. Null means the base credentials.</param>
     /// <exception cref="ArgumentException">Invalid settings, or no region could be found.</exception>
+    /// <exception cref="Runbooks.Engine.UnknownAccountException">The alias is not configured.</exception>
     public static AwsEvidenceSet Create(
         AwsConnectionSettings settings,
         TimeProvider time,
         string? arnRegion = null,
         Func<string, string?>? environment = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        string? account = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
         environment ??= Environment.GetEnvironmentVariable;
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ChatOpsBot.Aws");
+        var accountRegion = account is null ? null
+            : settings.Accounts.TryGetValue(account, out var configured) ? configured.Region
+            : throw new Runbooks.Engine.UnknownAccountException(account, settings.AccountAliases);
+        var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion ?? accountRegion, settings.Profile);
+        var credentials = new AccountCredentials(settings, region, time, environment, loggerFactory?.CreateLogger("ChatOpsBot.Aws"));
+        var set = Create(settings, region, credentials.For(account), time, environment, loggerFactory);
+        set.Own(credentials);
+        return set;
+    }
 
-        var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion, settings.Profile);
+    /// <summary>Builds the ports for one region signed with <paramref name="credentials"/>.</summary>
+    internal static AwsEvidenceSet Create(
+        AwsConnectionSettings settings,
+        string region,
+        AWSCredentials credentials,
+        TimeProvider time,
+        Func<string, string?> environment,
+        ILoggerFactory? loggerFactory)
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ChatOpsBot.Aws");
         var endpoints = new AwsEndpointResolver(settings.Endpoints, environment);
-        var credentials = new DeferredCredentials(() => AwsCredentialResolver.Resolve(settings));
         var regionEndpoint = RegionEndpoint.GetBySystemName(region);
         var retry = new QueryRetryPolicy(settings.MaxAttempts);
         var owned = new List<IDisposable>();
@@ -112,12 +133,17 @@ public static class AwsEvidence
         return new HttpClient(new SigV4SigningHandler(credentials, region, signingName, sockets)) { Timeout = RequestTimeout };
     }
 
-    private static void ConfigureSdk(ClientConfig config, Uri? endpoint, string region, RegionEndpoint regionEndpoint, AwsConnectionSettings settings)
+    /// <summary>Standard retry mode (exponential backoff with jitter, throttling included), our timeout and our
+    /// endpoint resolution. <paramref name="countAttempts"/> attributes HTTP attempts to the evidence call in flight.</summary>
+    internal static void ConfigureSdk(ClientConfig config, Uri? endpoint, string region, RegionEndpoint regionEndpoint, AwsConnectionSettings settings, bool countAttempts = true)
     {
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = settings.MaxAttempts - 1;
         config.Timeout = RequestTimeout;
-        config.HttpClientFactory = new CountingHttpClientFactory();
+        if (countAttempts)
+        {
+            config.HttpClientFactory = new CountingHttpClientFactory();
+        }
 
         // Endpoint resolution is ours (explicit, AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL): keep the SDK from
         // reading the environment a second time and disagreeing with the injected one.

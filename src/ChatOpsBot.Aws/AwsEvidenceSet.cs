@@ -10,7 +10,7 @@ namespace ChatOpsBot.Aws;
 /// HTTP connections and SDK clients.</summary>
 public sealed class AwsEvidenceSet : IDisposable
 {
-    private readonly IReadOnlyList<IDisposable> _owned;
+    private readonly List<IDisposable> _owned;
 
     internal AwsEvidenceSet(
         string region,
@@ -20,7 +20,7 @@ public sealed class AwsEvidenceSet : IDisposable
         IInstanceManagementEvidence instanceManagement,
         INameResolver nameResolver,
         IInstanceProbe? instanceProbe,
-        IReadOnlyList<IDisposable> owned)
+        List<IDisposable> owned)
     {
         Region = region;
         LoadBalancing = loadBalancing;
@@ -50,6 +50,9 @@ public sealed class AwsEvidenceSet : IDisposable
 
     /// <summary>The ports as the runbook takes them.</summary>
     public Runbooks.Engine.EvidenceSources Sources() => new(LoadBalancing, Metrics, Network, InstanceManagement, NameResolver, InstanceProbe);
+
+    /// <summary>Disposes <paramref name="disposable"/> with the set.</summary>
+    internal void Own(IDisposable disposable) => _owned.Add(disposable);
 
     public void Dispose()
     {

@@ -7,6 +7,7 @@ using ChatOpsBot.Simulator.Faults;
 using ChatOpsBot.Simulator.Hosting;
 using ChatOpsBot.Simulator.Scenarios;
 using ChatOpsBot.Simulator.Ssm;
+using ChatOpsBot.Simulator.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +21,7 @@ namespace ChatOpsBot.Simulator;
 
 /// <summary>
 /// A simulated AWS region on loopback, driven by a <see cref="Scenario"/>: one HTTP port for ELBv2, Classic ELB,
-/// CloudWatch, EC2 and SSM (point every client's endpoint URL at <see cref="BaseUrl"/>), and a UDP DNS server.
+/// CloudWatch, EC2, SSM and STS (point every client's endpoint URL at <see cref="BaseUrl"/>), and a UDP DNS server.
 /// </summary>
 public sealed class SimulatedAws : IAsyncDisposable
 {
@@ -34,9 +35,11 @@ public sealed class SimulatedAws : IAsyncDisposable
     private readonly DnsServer _dns;
     private readonly RequestDispatcher _dispatcher;
     private readonly FaultInjector _faults;
+    private readonly CredentialBook _keys;
 
-    private SimulatedAws(Scenario scenario, SimulatorOptions options, WebApplication app, DnsServer dns, RequestDispatcher dispatcher, FaultInjector faults, Uri baseUrl)
+    private SimulatedAws(Scenario scenario, SimulatorOptions options, WebApplication app, DnsServer dns, RequestDispatcher dispatcher, FaultInjector faults, CredentialBook keys, Uri baseUrl)
     {
+        _keys = keys;
         Scenario = scenario;
         Options = options;
         _app = app;
@@ -63,6 +66,9 @@ public sealed class SimulatedAws : IAsyncDisposable
     /// <summary>The live options; change <see cref="SimulatorOptions.Latency"/> while running.</summary>
     public SimulatorOptions Options { get; }
 
+    /// <summary>Temporary credentials issued by the simulated STS so far, oldest expiration first.</summary>
+    public IReadOnlyList<IssuedSession> IssuedSessions => _keys.Issued;
+
     /// <summary>Every request answered so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _dispatcher.Requests;
 
@@ -74,14 +80,16 @@ public sealed class SimulatedAws : IAsyncDisposable
         var index = new ScenarioIndex(scenario);
         var faults = new FaultInjector(scenario.Faults, scenario.AccountId);
         var ec2 = new Ec2Api(index);
+        var keys = new CredentialBook(SimulatorAccessKeyId);
         var apis = new Dictionary<string, IAwsApi>(StringComparer.Ordinal)
         {
             ["2015-12-01"] = new Elbv2Api(index),
             ["2012-06-01"] = new ClassicElbApi(index),
             ["2010-08-01"] = new CloudWatchApi(index),
             ["2016-11-15"] = ec2,
+            [StsApi.Version] = new StsApi(index, keys),
         };
-        var dispatcher = new RequestDispatcher(apis, new SsmApi(index), scenario.Region, SimulatorAccessKeyId, faults, options,
+        var dispatcher = new RequestDispatcher(apis, new SsmApi(index), scenario.Region, keys, faults, options,
             loggerFactory.CreateLogger("ChatOpsBot.Simulator"));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -98,7 +106,7 @@ public sealed class SimulatedAws : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var dns = new DnsServer(new DnsZone(scenario), loggerFactory.CreateLogger("ChatOpsBot.Simulator.Dns"));
-        return new SimulatedAws(scenario, options, app, dns, dispatcher, faults, new Uri($"http://127.0.0.1:{port}/"));
+        return new SimulatedAws(scenario, options, app, dns, dispatcher, faults, keys, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>Adds a fault at run time (same semantics as the scenario's <c>faults</c>).</summary>

@@ -19,7 +19,7 @@ public abstract class SqlTranscriptStore : ITranscriptStore
     private const string SessionColumns =
         "id, runbook, load_balancer, region, window_minutes, source, guild_id, channel_id, started_by_id, started_by_name, " +
         "created_at, status, machine_state, root_cause, outcome, finished_at, acknowledged_by, acknowledged_at, " +
-        "resolved_by, resolved_at, message_channel_id, message_id, report_json, owner";
+        "resolved_by, resolved_at, message_channel_id, message_id, report_json, owner, account";
 
     private const string Unfinished = "('Queued', 'Running')";
 
@@ -57,7 +57,7 @@ public abstract class SqlTranscriptStore : ITranscriptStore
             VALUES (@id, @runbook, @load_balancer, @region, @window_minutes, @source, @guild_id, @channel_id, @started_by_id,
                     @started_by_name, @created_at, @status, @machine_state, @root_cause, @outcome, @finished_at,
                     @acknowledged_by, @acknowledged_at, @resolved_by, @resolved_at, @message_channel_id, @message_id,
-                    @report_json, @owner)
+                    @report_json, @owner, @account)
             """,
             [
                 ("@id", session.Id),
@@ -84,6 +84,7 @@ public abstract class SqlTranscriptStore : ITranscriptStore
                 ("@message_id", session.MessageId),
                 ("@report_json", session.ReportJson),
                 ("@owner", session.Owner),
+                ("@account", session.Account),
             ],
             cancellationToken).ConfigureAwait(false);
     }
@@ -376,7 +377,8 @@ public abstract class SqlTranscriptStore : ITranscriptStore
                 MessageChannelId: NullableString(r, 20),
                 MessageId: NullableString(r, 21),
                 ReportJson: NullableString(r, 22),
-                Owner: NullableString(r, 23)));
+                Owner: NullableString(r, 23),
+                Account: NullableString(r, 24)));
         }
 
         return sessions;

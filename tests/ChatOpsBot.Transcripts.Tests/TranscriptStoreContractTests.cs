@@ -50,7 +50,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
         await store.MigrateAsync(Ct);
         await Open().MigrateAsync(Ct);
 
-        Assert.Equal([1L, 2L], await SchemaVersionsAsync());
+        Assert.Equal([1L, 2L, 3L], await SchemaVersionsAsync());
     }
 
     [SkippableFact]
@@ -60,7 +60,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
-        Assert.Equal([1L, 2L], await SchemaVersionsAsync());
+        Assert.Equal([1L, 2L, 3L], await SchemaVersionsAsync());
         await stores[3].CreateSessionAsync(Session("s-after-migrate"), Ct);
         Assert.NotNull(await stores[0].GetSessionAsync("s-after-migrate", Ct));
     }
@@ -76,7 +76,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
         [
             "interaction_claims.claimed_at", "interaction_claims.interaction_id", "interaction_claims.owner", "interaction_claims.reply",
             "schema_version.applied_at", "session_charts.charts_json", "session_charts.session_id", "schema_version.description", "schema_version.version",
-            "sessions.acknowledged_at", "sessions.acknowledged_by", "sessions.channel_id", "sessions.created_at", "sessions.finished_at",
+            "sessions.account", "sessions.acknowledged_at", "sessions.acknowledged_by", "sessions.channel_id", "sessions.created_at", "sessions.finished_at",
             "sessions.guild_id", "sessions.id", "sessions.load_balancer", "sessions.machine_state", "sessions.message_channel_id",
             "sessions.message_id", "sessions.outcome", "sessions.owner", "sessions.region", "sessions.report_json", "sessions.resolved_at",
             "sessions.resolved_by", "sessions.root_cause", "sessions.runbook", "sessions.source", "sessions.started_by_id",
@@ -114,6 +114,7 @@ public abstract class TranscriptStoreContractTests : IAsyncLifetime
             MessageId = "666666666666666666",
             ReportJson = bigReport,
             Owner = "replica-ü",
+            Account = "prod-eu",
         };
 
         await store.CreateSessionAsync(session, Ct);

@@ -27,7 +27,7 @@ internal sealed class AwsEndpointResolver(IReadOnlyDictionary<AwsService, Uri> o
     }
 
     /// <summary>The endpoint to call: the configured one, else the regional default for the query services.
-    /// Null for EC2/SSM without a configured endpoint (the SDK then derives it from the region).</summary>
+    /// Null for EC2/SSM/STS without a configured endpoint (the SDK then derives it from the region).</summary>
     public Uri? Resolve(AwsService service, string region) =>
         ResolveConfigured(service) ?? service switch
         {
@@ -42,6 +42,7 @@ internal sealed class AwsEndpointResolver(IReadOnlyDictionary<AwsService, Uri> o
         AwsService.CloudWatch => "AWS_ENDPOINT_URL_CLOUDWATCH",
         AwsService.Ec2 => "AWS_ENDPOINT_URL_EC2",
         AwsService.Ssm => "AWS_ENDPOINT_URL_SSM",
+        AwsService.Sts => "AWS_ENDPOINT_URL_STS",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 

@@ -12,4 +12,7 @@ public enum AwsService
     Ec2,
 
     Ssm,
+
+    /// <summary>Security Token Service (AssumeRole for the configured accounts).</summary>
+    Sts,
 }

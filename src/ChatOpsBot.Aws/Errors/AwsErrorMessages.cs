@@ -44,7 +44,7 @@ internal static partial class AwsErrorMessages
     }
 
     public static EvidenceException NoCredentials(string service, string operation, Configuration.CredentialsUnavailableException inner) =>
-        new(EvidenceFailureKind.NoCredentials, service, operation, "NoCredentials", $"Could not call {service}:{operation}: {inner.Message}");
+        new(EvidenceFailureKind.NoCredentials, service, operation, inner.IsRoleAssumption ? EvidenceException.RoleNotAssumedCode : "NoCredentials", $"Could not call {service}:{operation}: {inner.Message}");
 
     /// <summary>Removes access key ids, secrets, tokens, signatures and canonical-request dumps; trims to one short paragraph.</summary>
     public static string? Redact(string? text)

@@ -14,6 +14,7 @@ public static partial class DiagnoseCommandDefinition
     public const string TranscriptSubcommand = "transcript";
     public const string LoadBalancerOption = "lb";
     public const string RegionOption = "region";
+    public const string AccountOption = "account";
     public const string SessionIdOption = "id";
 
     private const int OptionTypeSubCommand = 1;
@@ -26,11 +27,13 @@ public static partial class DiagnoseCommandDefinition
     public static IReadOnlyList<string> Runbooks { get; } = ["503"];
 
     /// <summary>The command list for the runbooks the bot offers.</summary>
-    public static JsonArray Build() => Build(Runbooks);
+    /// <param name="accountOption">Adds the optional, autocompleted <c>account</c> option (when the configuration names
+    /// accounts under <c>Aws:Accounts</c>).</param>
+    public static JsonArray Build(bool accountOption = false) => Build(Runbooks, accountOption);
 
     /// <summary>The command list with one subcommand per runbook name (an HTTP status such as <c>503</c>).</summary>
     /// <exception cref="ArgumentException">A name is not a valid lower-case subcommand name, repeats, or is <c>transcript</c>.</exception>
-    public static JsonArray Build(IReadOnlyList<string> runbooks)
+    public static JsonArray Build(IReadOnlyList<string> runbooks, bool accountOption = false)
     {
         ArgumentNullException.ThrowIfNull(runbooks);
         if (runbooks.Count == 0)
@@ -71,6 +74,18 @@ public static partial class DiagnoseCommandDefinition
                         ["max_length"] = 32,
                     }),
             });
+            if (accountOption)
+            {
+                subcommands[^1]!["options"]!.AsArray().Add(new JsonObject
+                {
+                    ["type"] = OptionTypeString,
+                    ["name"] = AccountOption,
+                    ["description"] = "Account alias from the bot's configuration (default: the bot's)",
+                    ["required"] = false,
+                    ["autocomplete"] = true,
+                    ["max_length"] = 32,
+                });
+            }
         }
 
         subcommands.Add(new JsonObject

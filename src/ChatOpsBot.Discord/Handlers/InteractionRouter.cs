@@ -71,7 +71,7 @@ public sealed partial class InteractionRouter(
 
         if (path.Count == 2 && path[0] == "diagnose" && Runbooks.Contains(path[1]))
         {
-            return await StartDiagnosisAsync(i, path[1], i.Option("lb") ?? string.Empty, i.Option("region"), i.User, cancellationToken);
+            return await StartDiagnosisAsync(i, path[1], i.Option("lb") ?? string.Empty, i.Option("region"), i.Option("account"), i.User, cancellationToken);
         }
 
         return Private(DiagnosisMessages.Notice("Unknown command", $"There is no runbook for `/{string.Join(' ', path)}` yet; available: {string.Join(", ", Runbooks.Select(r => "/diagnose " + r))}."));
@@ -80,7 +80,8 @@ public sealed partial class InteractionRouter(
     /// <summary>The runbooks that /diagnose offers as subcommands.</summary>
     public static IReadOnlyList<string> Runbooks { get; } = ["503"];
 
-    private async Task<InteractionReply> StartDiagnosisAsync(Interaction i, string runbook, string lb, string? regionOption, DiscordUser who, CancellationToken cancellationToken)
+    private async Task<InteractionReply> StartDiagnosisAsync(
+        Interaction i, string runbook, string lb, string? regionOption, string? accountOption, DiscordUser who, CancellationToken cancellationToken)
     {
         lb = lb.Trim();
         if (LoadBalancerIdentifier.Parse(lb, out var error) is not { } id)
@@ -88,15 +89,26 @@ public sealed partial class InteractionRouter(
             return Private(DiagnosisMessages.Notice("Check the load balancer", error ?? "Name a load balancer."));
         }
 
-        var region = regionOption?.Trim() is { Length: > 0 } r ? r : id.Region ?? evidence.DefaultRegion;
+        string? account;
+        try
+        {
+            account = evidence.ResolveAccount(accountOption);
+        }
+        catch (UnknownAccountException e)
+        {
+            return Private(DiagnosisMessages.Notice("Check the account", e.Message));
+        }
+
+        var region = regionOption?.Trim() is { Length: > 0 } r ? r : id.Region ?? evidence.RegionFor(account);
         if (!RegionPattern().IsMatch(region))
         {
             return Private(DiagnosisMessages.Notice("Check the region", $"'{region}' is not an AWS region name such as us-east-1."));
         }
 
-        var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow);
+        var request = new DiagnosisRequest(runbook, lb, region, options.Value.DiagnosisWindow, Account: account);
         var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
-        session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
+        var accountText = account is null ? string.Empty : $" account:{account}";
+        session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region}{accountText} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
         using var scope = LogScopes.Session(logger, session);
         await sessions.AddAsync(session, cancellationToken);
         if (!queue.TryEnqueue(runner.WorkFor(session)))
@@ -110,21 +122,40 @@ public sealed partial class InteractionRouter(
     private async Task<InteractionReply> AutocompleteAsync(Interaction i, CancellationToken cancellationToken)
     {
         var focused = i.Focused;
+        var typed = focused?.Value ?? string.Empty;
+        if (focused?.Name == "account")
+        {
+            return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(Ranked(evidence.Accounts, typed)));
+        }
+
+        string? account;
+        try
+        {
+            account = evidence.ResolveAccount(i.Option("account"));
+        }
+        catch (UnknownAccountException)
+        {
+            account = null;
+            focused = null;
+        }
+
         if (focused?.Name != "lb")
         {
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
         }
 
-        var region = i.Option("region")?.Trim() is { Length: > 0 } r && RegionPattern().IsMatch(r) ? r : evidence.DefaultRegion;
-        var all = await names.NamesAsync(region, cancellationToken);
-        var typed = focused.Value ?? string.Empty;
-        var matches = all
+        var region = i.Option("region")?.Trim() is { Length: > 0 } r && RegionPattern().IsMatch(r) ? r : evidence.RegionFor(account);
+        var all = await names.NamesAsync(region, account, cancellationToken);
+        return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(Ranked(all, typed)));
+    }
+
+    /// <summary>The first 25 values containing what was typed, those starting with it first.</summary>
+    private static IEnumerable<string> Ranked(IEnumerable<string> all, string typed) =>
+        all
             .Where(n => n.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .OrderBy(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(n => n, StringComparer.Ordinal)
             .Take(25);
-        return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(matches));
-    }
 
     private async Task<InteractionReply> ButtonAsync(Interaction i, CancellationToken cancellationToken)
     {
@@ -162,7 +193,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{resolver} marked this incident resolved; run `/diagnose {session.Request.Symptom}` to start a new diagnosis."));
                 }
 
-                return await StartDiagnosisAsync(i, session.Request.Symptom, session.Request.LoadBalancer, session.Request.Region, i.User, cancellationToken);
+                return await StartDiagnosisAsync(i, session.Request.Symptom, session.Request.LoadBalancer, session.Request.Region, session.Request.Account, i.User, cancellationToken);
 
             case ChatActionKind.Acknowledge:
                 if (!await sessions.AcknowledgeAsync(session, i.User, now, cancellationToken))

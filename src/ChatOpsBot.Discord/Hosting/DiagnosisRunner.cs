@@ -37,7 +37,7 @@ public sealed partial class DiagnosisRunner(
         IReadOnlyList<ChartSpec> charts = [];
         try
         {
-            var runbook = new Http503Runbook(evidence.For(session.Request.Region), time);
+            var runbook = new Http503Runbook(evidence.For(session.Request.Region, session.Request.Account), time);
             var (report, evidenceSession) = await runbook.RunWithSessionAsync(session.Request, pump, cancellationToken);
             session.Finished(report, time.GetUtcNow());
             charts = Http503Charts.Build(evidenceSession);

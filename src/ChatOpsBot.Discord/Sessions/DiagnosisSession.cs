@@ -35,7 +35,7 @@ public sealed class DiagnosisSession
     public DiagnosisSession(SessionRecord record)
     {
         Id = record.Id;
-        Request = new DiagnosisRequest(record.Runbook, record.LoadBalancer, record.Region, TimeSpan.FromMinutes(record.WindowMinutes));
+        Request = new DiagnosisRequest(record.Runbook, record.LoadBalancer, record.Region, TimeSpan.FromMinutes(record.WindowMinutes), Account: record.Account);
         GuildId = record.GuildId;
         ChannelId = record.MessageChannelId ?? record.ChannelId;
         StartedBy = new DiscordUser(record.StartedById ?? string.Empty, record.StartedByName, record.StartedByName);
@@ -201,7 +201,8 @@ public sealed class DiagnosisSession
         ChannelId,
         MessageId,
         Report is null ? null : ReportJsonCodec.Serialize(Report),
-        owner);
+        owner,
+        Request.Account);
 
     public static string Who(DiscordUser user) => $"{user.DisplayName} ({user.Id})";
 }

@@ -3,6 +3,10 @@ namespace ChatOpsBot.Runbooks.Evidence;
 /// <summary>A typed failure to obtain a fact. The message never carries credentials or signatures.</summary>
 public sealed class EvidenceException : Exception
 {
+    /// <summary>The <see cref="ErrorCode"/> of a <see cref="EvidenceFailureKind.NoCredentials"/> failure caused by a role
+    /// that could not be assumed (its message names the trust policy, setting or permission to fix).</summary>
+    public const string RoleNotAssumedCode = "RoleNotAssumed";
+
     public EvidenceException(
         EvidenceFailureKind kind,
         string service,

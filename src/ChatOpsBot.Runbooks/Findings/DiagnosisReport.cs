@@ -8,6 +8,7 @@ namespace ChatOpsBot.Runbooks.Findings;
 /// <param name="Headline">One sentence for a human: the root cause and where, or why nothing was diagnosed.</param>
 /// <param name="Attribution">Who produced the errors (load balancer versus targets), or null when unknown.</param>
 /// <param name="Causes">One finding per cause in <see cref="CauseIds.Checked"/> order.</param>
+/// <param name="Account">The account alias the diagnosis ran in; null for the bot's own credentials.</param>
 public sealed record DiagnosisReport(
     string Runbook,
     DiagnosisOutcome Outcome,
@@ -24,7 +25,8 @@ public sealed record DiagnosisReport(
     IReadOnlyList<TransitionRecord> Steps,
     IReadOnlyList<string> Suggestions,
     TimeSpan Duration,
-    IReadOnlyList<EvidenceCall> AwsCalls)
+    IReadOnlyList<EvidenceCall> AwsCalls,
+    string? Account = null)
 {
     public CauseFinding? Finding(CauseId cause) => Causes.FirstOrDefault(c => c.Cause == cause);
 }

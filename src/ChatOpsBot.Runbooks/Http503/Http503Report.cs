@@ -41,7 +41,8 @@ public static class Http503Report
             [.. s.Timeline],
             suggestions,
             duration,
-            calls);
+            calls,
+            s.Request.Account);
     }
 
     public static DiagnosisProgress Progress(Http503Session s, TimeSpan elapsed) => new(
@@ -93,6 +94,7 @@ public static class Http503Report
         var e = s.FatalError!;
         var headline = e.Kind switch
         {
+            EvidenceFailureKind.NoCredentials when e.ErrorCode == EvidenceException.RoleNotAssumedCode => $"The role could not be assumed{(s.Request.Account is { } a ? $" for account '{a}'" : string.Empty)}: {e.Message}",
             EvidenceFailureKind.NoCredentials => $"No usable AWS credentials: {e.Message}",
             EvidenceFailureKind.AccessDenied => $"AWS denied {e.IamAction}, the first call of the runbook: {e.Message}",
             EvidenceFailureKind.Throttled => $"AWS kept throttling {e.IamAction} and the retries gave up: {e.Message}",
@@ -100,6 +102,8 @@ public static class Http503Report
         };
         IReadOnlyList<string> suggestions = e.Kind switch
         {
+            // The sentence already names the setting or policy to fix.
+            EvidenceFailureKind.NoCredentials when e.ErrorCode == EvidenceException.RoleNotAssumedCode => [],
             EvidenceFailureKind.NoCredentials => ["Configure credentials: `aws configure`, `--profile NAME` / AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance/task role is attached."],
             EvidenceFailureKind.AccessDenied => [$"Grant {e.IamAction} (and the rest of the read-only policy in the README) to the identity the bot runs as."],
             _ => ["Try again in a minute; if it persists, check the endpoint settings (AWS_ENDPOINT_URL*) and network access to AWS."],

@@ -126,7 +126,7 @@ public static class DiagnosisMessages
             new ChatAction(ChatActionKind.Resolve, "Mark resolved", ChatActionStyle.Success, Disabled: !diagnosed || resolved),
             new ChatAction(ChatActionKind.Transcript, "Transcript", ChatActionStyle.Secondary),
         ];
-        var footer = string.Create(CultureInfo.InvariantCulture, $"{r.Region} · last {(int)r.Window.TotalMinutes} min · {r.Duration.TotalSeconds:0.0} s · {r.AwsCalls.Count} AWS calls · session {sessionId}");
+        var footer = string.Create(CultureInfo.InvariantCulture, $"{(r.Account is { } account ? account + " · " : string.Empty)}{r.Region} · last {(int)r.Window.TotalMinutes} min · {r.Duration.TotalSeconds:0.0} s · {r.AwsCalls.Count} AWS calls · session {sessionId}");
         return new ChatMessage(
             $"{r.Runbook} diagnosis · {r.LoadBalancer.Name}",
             tone,

@@ -25,6 +25,7 @@ public static class ReportJson
             WriteNullable(w, "state", report.LoadBalancer.State);
             w.WriteEndObject();
             w.WriteString("region", report.Region);
+            WriteNullable(w, "account", report.Account);
             w.WriteString("startedAt", report.StartedAt.ToString("O", CultureInfo.InvariantCulture));
             w.WriteNumber("windowMinutes", (int)report.Window.TotalMinutes);
             w.WriteString("rootCause", report.RootCause.ToWire());

@@ -20,6 +20,11 @@ public static class ReportMarkdown
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"- **Region:** {report.Region}\n");
+        if (report.Account is { } account)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- **Account:** {account}\n");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"- **Run at:** {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, looking back {(int)report.Window.TotalMinutes} min\n");
         sb.Append(CultureInfo.InvariantCulture, $"- **Took:** {report.Duration.TotalSeconds:0.00} s, {report.AwsCalls.Count} AWS calls\n\n");
 

@@ -7,6 +7,7 @@ namespace ChatOpsBot.Runbooks.Sessions;
 /// </summary>
 /// <param name="Source"><c>discord</c> or <c>cli</c>.</param>
 /// <param name="MachineState">The runbook state machine's current state (Stateless external state).</param>
+/// <param name="Account">The configured account alias the diagnosis ran in; null for the bot's own credentials.</param>
 public sealed record SessionRecord(
     string Id,
     string Runbook,
@@ -31,4 +32,5 @@ public sealed record SessionRecord(
     string? MessageChannelId,
     string? MessageId,
     string? ReportJson,
-    string? Owner);
+    string? Owner,
+    string? Account = null);

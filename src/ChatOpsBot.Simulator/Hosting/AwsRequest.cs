@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace ChatOpsBot.Simulator.Hosting;
 
-/// <summary>One decoded call: which service and action, its parameters, and the simulator clock at arrival.</summary>
+/// <summary>One decoded call: which service and action, its parameters, the simulator clock at arrival, and the
+/// access key that signed it (null for calls STS accepts unsigned).</summary>
 internal sealed record AwsRequest(
     string Service,
     string Action,
@@ -10,4 +11,5 @@ internal sealed record AwsRequest(
     QueryParameters Form,
     JsonElement? Json,
     string RequestId,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    string? AccessKeyId = null);

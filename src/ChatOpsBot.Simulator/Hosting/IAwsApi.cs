@@ -13,6 +13,9 @@ internal interface IAwsApi
 
     System.Xml.Linq.XNamespace XmlNamespace { get; }
 
+    /// <summary>Whether AWS accepts this action without a signature (STS AssumeRoleWithWebIdentity).</summary>
+    bool AcceptsUnsigned(string action) => false;
+
     /// <summary>Answers the call; throws <see cref="AwsErrorException"/> for AWS errors.</summary>
     AwsResponse Handle(AwsRequest request);
 }

@@ -17,7 +17,7 @@ internal sealed partial class RequestDispatcher(
     IReadOnlyDictionary<string, IAwsApi> apisByVersion,
     IAwsApi ssm,
     string region,
-    string accessKeyId,
+    Sts.CredentialBook keys,
     FaultInjector faults,
     SimulatorOptions options,
     ILogger logger)
@@ -43,6 +43,7 @@ internal sealed partial class RequestDispatcher(
         var protocol = api?.Protocol ?? (context.Request.Headers.ContainsKey("X-Amz-Target") ? AwsProtocol.Json : AwsProtocol.Query);
         AwsResponse response;
         string? errorCode = null;
+        string? signedBy = null;
         try
         {
             if (routeError is not null)
@@ -50,10 +51,14 @@ internal sealed partial class RequestDispatcher(
                 throw routeError;
             }
 
-            var authError = SignatureCheck.Verify(context.Request, api!.SigningName, region, accessKeyId, protocol);
-            if (authError is not null)
+            var unsigned = api!.AcceptsUnsigned(action) && string.IsNullOrEmpty(context.Request.Headers.Authorization.ToString());
+            if (!unsigned)
             {
-                throw authError;
+                var authError = SignatureCheck.Verify(context.Request, api.SigningName, region, keys, protocol, time.GetUtcNow(), out signedBy);
+                if (authError is not null)
+                {
+                    throw authError;
+                }
             }
 
             var (faultLatency, faultError) = faults.Next(api.ServiceName, action, protocol);
@@ -69,7 +74,7 @@ internal sealed partial class RequestDispatcher(
                 throw faultError;
             }
 
-            response = api.Handle(new AwsRequest(api.ServiceName, action, protocol, form, json, requestId, time.GetUtcNow()));
+            response = api.Handle(new AwsRequest(api.ServiceName, action, protocol, form, json, requestId, time.GetUtcNow(), signedBy));
         }
         catch (AwsErrorException ex)
         {
@@ -78,7 +83,7 @@ internal sealed partial class RequestDispatcher(
         }
 
         var service = api?.ServiceName ?? "unknown";
-        _requests.Enqueue(new RecordedRequest(service, action, arrived, response.StatusCode, errorCode));
+        _requests.Enqueue(new RecordedRequest(service, action, arrived, response.StatusCode, errorCode, signedBy));
         LogServed(service, action, response.StatusCode);
 
         context.Response.StatusCode = response.StatusCode;

@@ -7,12 +7,15 @@ namespace ChatOpsBot.Simulator.Hosting;
 /// <summary>
 /// Checks that a request carries a well-formed SigV4 <c>Authorization</c> header scoped to the right key, region and
 /// service. It does not recompute the signature: the production client signs through the AWS SDK, and the point
-/// here is to catch unsigned calls, foreign keys and wrong signing names.
+/// here is to catch unsigned calls, foreign keys and wrong signing names. A temporary key issued by the simulated
+/// STS must come with its session token (<c>X-Amz-Security-Token</c>) and is refused once it has expired.
 /// </summary>
 internal static partial class SignatureCheck
 {
-    public static AwsErrorException? Verify(HttpRequest request, string signingService, string region, string accessKeyId, AwsProtocol protocol)
+    public static AwsErrorException? Verify(
+        HttpRequest request, string signingService, string region, Sts.CredentialBook keys, AwsProtocol protocol, DateTimeOffset now, out string? accessKeyId)
     {
+        accessKeyId = null;
         var header = request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
@@ -38,7 +41,9 @@ internal static partial class SignatureCheck
             return Fail(protocol, "SignatureDoesNotMatch", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        if (match.Groups["key"].Value != accessKeyId)
+        var key = match.Groups["key"].Value;
+        var session = keys.Find(key);
+        if (key != keys.BaseAccessKeyId && (session is null || request.Headers["X-Amz-Security-Token"].ToString() != session.SessionToken))
         {
             return protocol switch
             {
@@ -46,6 +51,14 @@ internal static partial class SignatureCheck
                 AwsProtocol.Json => new AwsErrorException("UnrecognizedClientException", "The security token included in the request is invalid.", 400),
                 _ => new AwsErrorException("InvalidClientTokenId", "The security token included in the request is invalid.", 403),
             };
+        }
+
+        accessKeyId = key;
+        if (session is not null && now >= session.Expiration)
+        {
+            return protocol == AwsProtocol.Json
+                ? new AwsErrorException("ExpiredTokenException", "The security token included in the request is expired", 400)
+                : new AwsErrorException("ExpiredToken", "The security token included in the request is expired", 403);
         }
 
         if (match.Groups["date"].Value != amzDate[..8])

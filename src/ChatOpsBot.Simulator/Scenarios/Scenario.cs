@@ -41,6 +41,8 @@ public sealed record Scenario
 
     public ScenarioSsm Ssm { get; init; } = new();
 
+    public ScenarioSts Sts { get; init; } = new();
+
     public IReadOnlyList<ScenarioDnsRecord> Dns { get; init; } = [];
 
     public IReadOnlyList<ScenarioMetric> Metrics { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace ChatOpsBot.Simulator.Scenarios;
 
 /// <summary>Catches scenario mistakes that JSON binding cannot: dangling references and impossible settings.</summary>
-internal static class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     public static void Validate(Scenario scenario, string source)
     {
@@ -53,6 +53,19 @@ internal static class ScenarioValidator
             problems.Add($"instance {instance.InstanceId}: subnet {instance.SubnetId} is not in subnets");
         }
 
+        foreach (var role in scenario.Sts.Roles)
+        {
+            if (!RoleArnPattern().IsMatch(role.Arn))
+            {
+                problems.Add($"sts role '{role.Arn}': arn must look like arn:aws:iam::<12-digit account>:role/<name>");
+            }
+
+            if (role.MaxSessionDurationSeconds is < 3600 or > 43200)
+            {
+                problems.Add($"sts role '{role.Arn}': maxSessionDurationSeconds must be between 3600 and 43200");
+            }
+        }
+
         if (scenario.PageSize is < 1)
         {
             problems.Add("pageSize must be at least 1");
@@ -63,4 +76,7 @@ internal static class ScenarioValidator
             throw new InvalidDataException($"Scenario '{source}' is not valid: {string.Join("; ", problems)}.");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")]
+    private static partial System.Text.RegularExpressions.Regex RoleArnPattern();
 }

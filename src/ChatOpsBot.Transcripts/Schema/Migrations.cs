@@ -66,6 +66,9 @@ internal static class Migrations
                 charts_json TEXT    NOT NULL
             );
             """),
+        new(3, "the account alias a session ran in", """
+            ALTER TABLE sessions ADD COLUMN account TEXT NULL;
+            """),
     ];
 
     public static IReadOnlyList<Migration> Postgres { get; } =
@@ -125,6 +128,9 @@ internal static class Migrations
                 session_id  text        NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
                 charts_json text        NOT NULL
             );
+            """),
+        new(3, "the account alias a session ran in", """
+            ALTER TABLE sessions ADD COLUMN account text NULL;
             """),
     ];
 

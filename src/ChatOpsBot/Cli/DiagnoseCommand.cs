@@ -12,7 +12,7 @@ using ChatOpsBot.Simulation;
 namespace ChatOpsBot.Cli;
 
 /// <summary><c>diagnose 503 &lt;lb&gt;</c>: runs the runbook against AWS (or the simulator) and prints the report.</summary>
-internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
+internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IReadOnlyDictionary<string, string?>? configuration = null)
 {
     public async Task<int> RunAsync(DiagnoseOptions options, CancellationToken cancellationToken)
     {
@@ -66,9 +66,17 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
 
             var identifier = LoadBalancerIdentifier.Parse(options.LoadBalancer, out _);
             AwsEvidenceSet evidence;
+            string? account;
             try
             {
-                evidence = AwsEvidence.Create(settings, time, identifier?.Region);
+                settings = AwsAccountsConfiguration.Apply(settings, CliConfiguration.Load(configuration));
+                account = settings.ResolveAccount(options.Account);
+                evidence = AwsEvidence.Create(settings, time, identifier?.Region, account: account);
+            }
+            catch (UnknownAccountException e)
+            {
+                await terminal.Error.WriteLineAsync($"--account: {e.Message}");
+                return ExitCodes.BadInput;
             }
             catch (ArgumentException e)
             {
@@ -76,10 +84,15 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time)
                 return ExitCodes.AwsAccess;
             }
 
+            if (account is not null)
+            {
+                await terminal.Error.WriteLineAsync($"Account '{account}': assuming {settings.Accounts[account].RoleArn} with STS.");
+            }
+
             using (evidence)
             {
                 var runbook = new Http503Runbook(evidence.Sources(), time);
-                var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since, OnInstance: options.OnInstance);
+                var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since, OnInstance: options.OnInstance, Account: account);
                 var (report, session) = await runbook.RunWithSessionAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
                 await terminal.Out.WriteAsync(options.Output switch
                 {

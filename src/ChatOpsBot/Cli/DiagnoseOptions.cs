@@ -15,14 +15,16 @@ public sealed record DiagnoseOptions(
     OutputFormat Output,
     string? DnsServer,
     string? ChartsDirectory = null,
-    InstanceProbeOptions? OnInstance = null)
+    InstanceProbeOptions? OnInstance = null,
+    string? Account = null)
 {
     public static readonly IReadOnlyList<string> SupportedSymptoms = ["503"];
 
     public const string Usage = """
         Usage: diagnose 503 <load-balancer-name-or-arn> [options]
 
-          --region R            AWS region (default: the ARN's region, AWS_REGION, or the profile's)
+          --region R            AWS region (default: the ARN's region, the account's Region, AWS_REGION, or the profile's)
+          --account ALIAS       diagnose in a configured account (Aws:Accounts:ALIAS): its role is assumed with STS
           --profile P           named profile from ~/.aws/config and ~/.aws/credentials
           --since 60m           how far back to read metrics: 5m to 24h (default 60m)
           --simulate [NAME]     run against the built-in simulated AWS (scenario NAME; `scenarios` lists them)
@@ -43,7 +45,7 @@ public sealed record DiagnoseOptions(
     {
         error = null;
         var positional = new List<string>();
-        string? region = null, profile = null, scenario = null, dns = null, charts = null, service = null, appLog = null;
+        string? region = null, profile = null, scenario = null, dns = null, charts = null, service = null, appLog = null, account = null;
         var onInstance = false;
         var dependencies = new List<string>();
         int? maxInstances = null;
@@ -70,6 +72,15 @@ public sealed record DiagnoseOptions(
                     if (region is null)
                     {
                         error = "--region needs a value, for example --region eu-west-1.";
+                        return null;
+                    }
+
+                    break;
+                case "--account":
+                    account = Value();
+                    if (account is null)
+                    {
+                        error = "--account needs an account alias from the configuration (Aws:Accounts:<alias>), for example --account prod.";
                         return null;
                     }
 
@@ -224,7 +235,7 @@ public sealed record DiagnoseOptions(
             return null;
         }
 
-        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts, probe);
+        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts, probe, account);
     }
 
     private static bool IsScenario(string word) =>

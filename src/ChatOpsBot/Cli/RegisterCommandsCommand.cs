@@ -1,3 +1,4 @@
+using ChatOpsBot.Aws.Configuration;
 using ChatOpsBot.Discord;
 using ChatOpsBot.Discord.Commands;
 using ChatOpsBot.Discord.Rest;
@@ -30,6 +31,18 @@ internal sealed class RegisterCommandsCommand(Terminal terminal)
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        bool accountOption;
+        try
+        {
+            // The account option is offered only when there are accounts to choose from.
+            accountOption = AwsAccountsConfiguration.Apply(new AwsConnectionSettings(), builder.Configuration).Accounts.Count > 0;
+        }
+        catch (ArgumentException e)
+        {
+            await terminal.Error.WriteLineAsync($"AWS is not configured: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
         builder.Services.AddDiscordRest(builder.Configuration);
         using var host = builder.Build();
         try
@@ -45,7 +58,7 @@ internal sealed class RegisterCommandsCommand(Terminal terminal)
 
         try
         {
-            var registrar = new CommandRegistrar(host.Services.GetRequiredService<IDiscordRestClient>());
+            var registrar = new CommandRegistrar(host.Services.GetRequiredService<IDiscordRestClient>(), accountOption);
             var count = await registrar.RegisterAsync(guild, cancellationToken);
             await terminal.Out.WriteLineAsync(guild is null
                 ? $"Registered {count} global command(s); they can take up to an hour to appear everywhere."

@@ -21,6 +21,9 @@ internal sealed class ServeCommand(Terminal terminal)
         Endpoints on the same port: /interactions, /healthz (process up), /readyz (ready to serve), /metrics
         (Prometheus). On SIGTERM it stops taking interactions and lets diagnoses finish for Shutdown__GracePeriod.
 
+        Several AWS accounts: Aws__Accounts__<alias>__RoleArn (and __ExternalId, __Region, __DurationSeconds),
+        optionally Aws__DefaultAccount; see README "Several accounts".
+
         Discord settings (environment variables, or appsettings.json): Discord__ApplicationId, Discord__PublicKey,
         Discord__BotToken, optionally Discord__ApiBaseUrl and Discord__Access__Guilds__0 / __Channels__0 / __Roles__0.
         """;
@@ -74,8 +77,13 @@ internal sealed class ServeCommand(Terminal terminal)
             {
                 // Validate before starting, so a missing setting is one sentence, not a host stack trace.
                 _ = app.Services.GetRequiredService<IOptions<ChatOpsBot.Discord.Configuration.DiscordOptions>>().Value;
-                _ = app.Services.GetRequiredService<ChatOpsBot.Runbooks.Engine.IEvidenceSourcesProvider>();
+                var evidence = app.Services.GetRequiredService<ChatOpsBot.Runbooks.Engine.IEvidenceSourcesProvider>();
                 await app.StartAsync(cancellationToken);
+                if (evidence.Accounts.Count > 0)
+                {
+                    await terminal.Error.WriteLineAsync(
+                        $"Accounts: {string.Join(", ", evidence.Accounts)}; without account: {(evidence.DefaultAccount is { } d ? d : "the bot's own credentials")}.");
+                }
             }
             catch (OptionsValidationException e)
             {

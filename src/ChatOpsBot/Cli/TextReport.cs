@@ -20,7 +20,7 @@ internal static class TextReport
             sb.Append(CultureInfo.InvariantCulture, $" ({type}{(lb.State is { } state ? ", " + state : string.Empty)})");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" · {report.Region} · last {(int)report.Window.TotalMinutes} min\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $" · {(report.Account is { } account ? $"account {account} · " : string.Empty)}{report.Region} · last {(int)report.Window.TotalMinutes} min\n\n");
         if (report.Outcome != DiagnosisOutcome.Diagnosed)
         {
             sb.Append(a.Red(report.Headline)).Append('\n');

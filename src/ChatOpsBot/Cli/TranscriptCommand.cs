@@ -182,12 +182,7 @@ internal sealed class TranscriptCommand(Terminal terminal)
 
     private static TranscriptOptions Options(IReadOnlyDictionary<string, string?>? settings, string? db)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
+        var configuration = CliConfiguration.Load(settings);
         var options = new TranscriptOptions();
         configuration.GetSection(TranscriptOptions.Section).Bind(options);
         if (db is not null)

@@ -18,7 +18,8 @@ public static class BotHost
     /// <summary>The setting that chooses the log format: <c>json</c> (one JSON object per line, with scopes) or <c>text</c>.</summary>
     public const string LogFormatSetting = "Logging:Format";
 
-    /// <param name="aws">How to reach AWS (the real chain, or the simulator's endpoint and keys).</param>
+    /// <param name="aws">How to reach AWS (the real chain, or the simulator's endpoint and keys); the named accounts
+    /// (<c>Aws:Accounts</c>) come from the host's configuration.</param>
     /// <param name="settings">Extra configuration (highest precedence), e.g. from tests.</param>
     /// <param name="urls">Where to listen, e.g. http://0.0.0.0:8080 (default: configuration's Urls, else that).</param>
     /// <param name="time">The clock (tests pass a fake one shared with the fake Discord).</param>
@@ -35,7 +36,8 @@ public static class BotHost
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://0.0.0.0:8080");
         ConfigureLogging(builder, defaultLogFormat);
         builder.Services.TryAddSingleton(time ?? TimeProvider.System);
-        builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(aws, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(
+            AwsAccountsConfiguration.Apply(aws, builder.Configuration), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         builder.Services.TryAddSingleton<IChartImageRenderer, ScottPlotChartImageRenderer>();
         builder.Services.AddChatOpsTranscripts(builder.Configuration);
         builder.Services.AddDiscordInteractions(builder.Configuration);

@@ -19,6 +19,19 @@ public sealed class CommandRegistrarTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RegisterAsync_AccountOption_IsSentOnlyWhenAccountsAreConfigured(bool accounts)
+    {
+        var rest = new RecordingRestClient();
+
+        await new CommandRegistrar(rest, accounts).RegisterAsync(null, CancellationToken.None);
+
+        var options = Assert.Single(rest.Overwrites).Commands[0]!["options"]![0]!["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>());
+        Assert.Equal(accounts ? ["lb", "region", "account"] : ["lb", "region"], options);
+    }
+
+    [Theory]
     [InlineData("1000000000000000001", "1000000000000000001")]
     [InlineData("", null)]
     [InlineData(" ", null)]

@@ -29,6 +29,21 @@ public sealed class DiagnoseCommandDefinitionTests
     }
 
     [Fact]
+    public void Build_WithAccounts_AddsAnOptionalAutocompletedAccountOptionToEachRunbook()
+    {
+        var command = Assert.Single(DiagnoseCommandDefinition.Build(["503", "504"], accountOption: true))!.AsObject();
+
+        var expected = JsonNode.Parse("""
+            { "type": 3, "name": "account", "description": "Account alias from the bot's configuration (default: the bot's)", "required": false, "autocomplete": true, "max_length": 32 }
+            """);
+        var runbooks = command["options"]!.AsArray().Where(o => o!["name"]!.GetValue<string>() != "transcript").ToList();
+        Assert.Equal(2, runbooks.Count);
+        Assert.All(runbooks, r => Assert.True(JsonNode.DeepEquals(expected, r!["options"]!.AsArray()[^1]), r!.ToJsonString()));
+        Assert.Empty(CommandLimits.Validate(command));
+        Assert.DoesNotContain("account", Assert.Single(DiagnoseCommandDefinition.Build())!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_Default_IsWithinDiscordLimits()
     {
         var command = Assert.Single(DiagnoseCommandDefinition.Build())!.AsObject();

@@ -8,11 +8,11 @@ public sealed class DiagnoseOptionsTests
     public void Parse_EveryOption_FillsEveryField()
     {
         var options = DiagnoseOptions.Parse(
-            ["503", "shop-alb", "--region", "eu-west-1", "--profile", "prod", "--since", "2h", "--output", "json", "--dns-server", "10.0.0.2:53"],
+            ["503", "shop-alb", "--region", "eu-west-1", "--profile", "prod", "--since", "2h", "--output", "json", "--dns-server", "10.0.0.2:53", "--account", "payments"],
             out var error);
 
         Assert.Null(error);
-        Assert.Equal(new DiagnoseOptions("503", "shop-alb", "eu-west-1", "prod", TimeSpan.FromHours(2), false, null, OutputFormat.Json, "10.0.0.2:53"), options);
+        Assert.Equal(new DiagnoseOptions("503", "shop-alb", "eu-west-1", "prod", TimeSpan.FromHours(2), false, null, OutputFormat.Json, "10.0.0.2:53", Account: "payments"), options);
     }
 
     [Fact]
@@ -218,6 +218,7 @@ public sealed class DiagnoseOptionsTests
     [InlineData("--region", "--region needs a value, for example --region eu-west-1.")]
     [InlineData("--profile", "--profile needs a profile name.")]
     [InlineData("--dns-server", "--dns-server needs an address, for example 10.0.0.2 or 127.0.0.1:5353.")]
+    [InlineData("--account", "--account needs an account alias from the configuration (Aws:Accounts:<alias>), for example --account prod.")]
     public void Parse_OptionMissingItsValue_SaysWhatItNeeds(string option, string expected)
     {
         Assert.Null(DiagnoseOptions.Parse(["503", "shop-alb", option, "--output", "json"], out var error));

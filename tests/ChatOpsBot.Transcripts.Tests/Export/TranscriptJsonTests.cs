@@ -18,7 +18,7 @@ public sealed class TranscriptJsonTests
         Assert.Equal(1, root.GetProperty("formatVersion").GetInt32());
         var s = root.GetProperty("session");
         Assert.Equal(
-            ["id", "runbook", "loadBalancer", "region", "windowMinutes", "source", "guildId", "channelId", "startedById", "startedByName",
+            ["id", "runbook", "loadBalancer", "region", "account", "windowMinutes", "source", "guildId", "channelId", "startedById", "startedByName",
              "createdAt", "status", "machineState", "rootCause", "outcome", "finishedAt", "acknowledgedBy", "acknowledgedAt", "resolvedBy",
              "resolvedAt", "messageChannelId", "messageId", "owner", "report"],
             s.EnumerateObject().Select(p => p.Name));

@@ -11,7 +11,7 @@ namespace ChatOpsBot.Runbooks.Sessions.Export;
 /// {
 ///   "formatVersion": 1,
 ///   "session": {
-///     "id", "runbook", "loadBalancer", "region", "windowMinutes", "source" ("discord" | "cli"),
+///     "id", "runbook", "loadBalancer", "region", "account" (alias or null), "windowMinutes", "source" ("discord" | "cli"),
 ///     "guildId", "channelId", "startedById", "startedByName", "createdAt",
 ///     "status" ("queued" | "running" | "finished" | "failed" | "interrupted"), "machineState", "rootCause", "outcome",
 ///     "finishedAt", "acknowledgedBy", "acknowledgedAt", "resolvedBy", "resolvedAt", "messageChannelId", "messageId",
@@ -45,6 +45,7 @@ public static class TranscriptJson
             w.WriteString("runbook", session.Runbook);
             w.WriteString("loadBalancer", session.LoadBalancer);
             w.WriteString("region", session.Region);
+            Nullable(w, "account", session.Account);
             w.WriteNumber("windowMinutes", session.WindowMinutes);
             w.WriteString("source", session.Source);
             Nullable(w, "guildId", session.GuildId);

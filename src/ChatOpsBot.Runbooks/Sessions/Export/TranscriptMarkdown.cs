@@ -30,6 +30,11 @@ public static class TranscriptMarkdown
         var sb = new StringBuilder();
         sb.Append(Inv($"# Session {session.Id}: {session.Runbook} on {session.LoadBalancer}\n\n"));
         sb.Append(Inv($"- **Load balancer:** {session.LoadBalancer} ({session.Region}), looking back {session.WindowMinutes} min\n"));
+        if (session.Account is { } account)
+        {
+            sb.Append(Inv($"- **Account:** {account}\n"));
+        }
+
         sb.Append(Inv($"- **Runbook:** {session.Runbook}\n"));
         sb.Append(Inv($"- **Started by:** {Person(session.StartedByName, session.StartedById)} {Where(session)}\n"));
         sb.Append(Inv($"- **Started at:** {Utc(session.CreatedAt)}\n"));
