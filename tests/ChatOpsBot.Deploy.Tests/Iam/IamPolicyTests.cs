@@ -122,6 +122,11 @@ public sealed class IamPolicyTests
         var recorded = await SimulatedCatalogRun.RecordedActionsAsync();
 
         Assert.NotEmpty(recorded);
+        foreach (var needed in new[] { new AwsAction("ssm", "SendCommand"), new AwsAction("ssm", "GetCommandInvocation"), new AwsAction("sts", "AssumeRole") })
+        {
+            Assert.True(recorded.ContainsKey(needed), $"No scenario run sent {needed}: the live cross-check no longer exercises the probe or AssumeRole path.");
+        }
+
         var missed = recorded
             .Where(r => !Scan.Value.Actions.Contains(r.Key))
             .Select(r => $"{r.Key} was sent to the simulator (scenario {r.Value}) but the IL scan did not find it: teach {nameof(AwsActionScan)} how that call is made.")

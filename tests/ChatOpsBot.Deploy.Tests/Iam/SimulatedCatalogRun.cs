@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using ChatOpsBot.Aws;
 using ChatOpsBot.Aws.Configuration;
 using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Evidence.Instances;
 using ChatOpsBot.Runbooks.Http503;
 using ChatOpsBot.Simulator;
 using ChatOpsBot.Simulator.Scenarios;
@@ -31,18 +32,30 @@ internal static class SimulatedCatalogRun
         {
             var scenario = ScenarioCatalog.Load(name);
             await using var aws = await SimulatedAws.StartAsync(scenario);
+            // Scenarios with on-instance expectations run with the probe on, and scenarios with assumable roles run
+            // through the first role, so SendCommand/GetCommandInvocation and AssumeRole are seen on the wire too.
+            var probe = scenario.Expect?.OnInstance is { } on
+                ? new InstanceProbeOptions(on.MaxInstances ?? InstanceProbeOptions.DefaultMaxInstances, ServiceName: on.Service, LogPath: on.AppLog, DependencyHosts: on.Dependencies)
+                : null;
+            var role = scenario.Sts.Roles.FirstOrDefault(r => !r.WebIdentity);
+            var accounts = role is null
+                ? new Dictionary<string, AwsAccountSettings>()
+                : new Dictionary<string, AwsAccountSettings> { ["target"] = new() { RoleArn = role.Arn, ExternalId = role.ExternalId, Region = aws.Region } };
             var settings = new AwsConnectionSettings
             {
                 Region = aws.Region,
                 Endpoints = Enum.GetValues<AwsService>().ToDictionary(s => s, _ => aws.BaseUrl),
                 Credentials = new BasicAWSCredentials(aws.AccessKeyId, aws.SecretAccessKey),
                 DnsServer = aws.DnsEndpoint.ToString(),
-            };
+                InstanceProbeEnabled = probe is not null,
+            }.WithAccounts(accounts, defaultAccount: null, roleSessionName: null);
             using var provider = new AwsEvidenceProvider(settings, TimeProvider.System);
-            var sources = provider.For(aws.Region);
+            var account = role is null ? null : "target";
+            var sources = provider.For(aws.Region, account);
             var lb = scenario.Expect?.LoadBalancer ?? scenario.LoadBalancers.FirstOrDefault()?.Name ?? scenario.ClassicLoadBalancers[0].Name;
 
-            await new Http503Runbook(sources, TimeProvider.System).RunAsync(new DiagnosisRequest("503", lb, aws.Region, TimeSpan.FromHours(1)), null, CancellationToken.None);
+            var diagnosis = new DiagnosisRequest("503", lb, aws.Region, TimeSpan.FromHours(1), OnInstance: probe, Account: account);
+            await new Http503Runbook(sources, TimeProvider.System).RunAsync(diagnosis, null, CancellationToken.None);
             await sources.LoadBalancing.ListLoadBalancerNamesAsync(CancellationToken.None); // Discord's autocomplete
 
             foreach (var request in aws.Requests)
