@@ -36,20 +36,8 @@ public sealed class AwsConnectionSettings
     public bool InstanceProbeEnabled { get; init; }
 
     /// <summary>A copy with another region and/or probe switch; everything else (accounts included) is shared.</summary>
-    public AwsConnectionSettings With(string? region = null, bool? instanceProbeEnabled = null) => new()
-    {
-        Region = region ?? Region,
-        Profile = Profile,
-        Endpoints = Endpoints,
-        Credentials = Credentials,
-        MaxConcurrencyPerService = MaxConcurrencyPerService,
-        MaxAttempts = MaxAttempts,
-        DnsServer = DnsServer,
-        InstanceProbeEnabled = instanceProbeEnabled ?? InstanceProbeEnabled,
-        Accounts = Accounts,
-        DefaultAccount = DefaultAccount,
-        RoleSessionName = RoleSessionName,
-    };
+    public AwsConnectionSettings With(string? region = null, bool? instanceProbeEnabled = null) =>
+        Copy(region ?? Region, instanceProbeEnabled ?? InstanceProbeEnabled, Accounts, DefaultAccount, RoleSessionName);
 
     /// <summary>Named target accounts (<c>Aws:Accounts:&lt;alias&gt;</c>) reached by assuming a role with STS;
     /// aliases compare case-insensitively.</summary>
@@ -81,16 +69,19 @@ public sealed class AwsConnectionSettings
     public IReadOnlyList<string> AccountAliases => [.. Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>A copy with the accounts, default account and session name replaced.</summary>
-    public AwsConnectionSettings WithAccounts(IReadOnlyDictionary<string, AwsAccountSettings> accounts, string? defaultAccount, string? roleSessionName) => new()
+    public AwsConnectionSettings WithAccounts(IReadOnlyDictionary<string, AwsAccountSettings> accounts, string? defaultAccount, string? roleSessionName) =>
+        Copy(Region, InstanceProbeEnabled, accounts, defaultAccount, roleSessionName);
+
+    private AwsConnectionSettings Copy(string? region, bool instanceProbeEnabled, IReadOnlyDictionary<string, AwsAccountSettings> accounts, string? defaultAccount, string? roleSessionName) => new()
     {
-        Region = Region,
+        Region = region,
         Profile = Profile,
         Endpoints = Endpoints,
         Credentials = Credentials,
         MaxConcurrencyPerService = MaxConcurrencyPerService,
         MaxAttempts = MaxAttempts,
         DnsServer = DnsServer,
-        InstanceProbeEnabled = InstanceProbeEnabled,
+        InstanceProbeEnabled = instanceProbeEnabled,
         Accounts = accounts,
         DefaultAccount = defaultAccount,
         RoleSessionName = roleSessionName,

@@ -22,14 +22,8 @@ public sealed class ShutdownTests
         try
         {
             // CloudWatch answers after 60 s: the diagnosis cannot finish within a 2-second grace period.
-            var scenario = await ScenarioFiles.WithFaultsAsync(work, "sg-blocks-health-check", new JsonObject { ["service"] = "monitoring", ["action"] = "GetMetricData", ["latencyMs"] = 60000 });
-            var env = ScenarioFiles.BotEnvironment(discord, work);
-            env["Shutdown__GracePeriod"] = "00:00:02";
-            await using var bot = await BotProcess.StartAsync(env, "--simulate", scenario);
-            var command = discord.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
-            var id = command["id"]!.GetValue<string>();
-            Assert.Equal(5, (await discord.SendAsync(bot.Interactions, command)).CallbackType);
-            await discord.WaitForOriginalAsync(id, m => !m.Loading && m.Json.ToJsonString().Contains("checking", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            var (env, bot, id) = await StartWithDiagnosisInFlightAsync(discord, work, metricLatencyMs: 60000, gracePeriod: "00:00:02");
+            await using var _ = bot;
 
             var clock = Stopwatch.StartNew();
             bot.Terminate();
@@ -73,14 +67,8 @@ public sealed class ShutdownTests
         var work = Directory.CreateTempSubdirectory("chatopsbot-sigterm-");
         try
         {
-            var scenario = await ScenarioFiles.WithFaultsAsync(work, "sg-blocks-health-check", new JsonObject { ["service"] = "monitoring", ["action"] = "GetMetricData", ["latencyMs"] = 3000 });
-            var env = ScenarioFiles.BotEnvironment(discord, work);
-            env["Shutdown__GracePeriod"] = "00:00:30";
-            await using var bot = await BotProcess.StartAsync(env, "--simulate", scenario);
-            var command = discord.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
-            var id = command["id"]!.GetValue<string>();
-            Assert.Equal(5, (await discord.SendAsync(bot.Interactions, command)).CallbackType);
-            await discord.WaitForOriginalAsync(id, m => !m.Loading && m.Json.ToJsonString().Contains("checking", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            var (env, bot, id) = await StartWithDiagnosisInFlightAsync(discord, work, metricLatencyMs: 3000, gracePeriod: "00:00:30");
+            await using var _ = bot;
 
             var clock = Stopwatch.StartNew();
             bot.Terminate();
@@ -98,6 +86,28 @@ public sealed class ShutdownTests
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Starts a child-process bot whose CloudWatch answers slowly, and a /diagnose that is mid-way when this returns.</summary>
+    private static async Task<(Dictionary<string, string> Env, BotProcess Bot, string Id)> StartWithDiagnosisInFlightAsync(FakeDiscord discord, DirectoryInfo work, int metricLatencyMs, string gracePeriod)
+    {
+        var scenario = await ScenarioFiles.WithFaultsAsync(work, "sg-blocks-health-check", new JsonObject { ["service"] = "monitoring", ["action"] = "GetMetricData", ["latencyMs"] = metricLatencyMs });
+        var env = ScenarioFiles.BotEnvironment(discord, work);
+        env["Shutdown__GracePeriod"] = gracePeriod;
+        var bot = await BotProcess.StartAsync(env, "--simulate", scenario);
+        try
+        {
+            var command = discord.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
+            var id = command["id"]!.GetValue<string>();
+            Assert.Equal(5, (await discord.SendAsync(bot.Interactions, command)).CallbackType);
+            await discord.WaitForOriginalAsync(id, m => !m.Loading && m.Json.ToJsonString().Contains("checking", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            return (env, bot, id);
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
         }
     }
 
