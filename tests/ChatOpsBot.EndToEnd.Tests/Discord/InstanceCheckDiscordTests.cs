@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsBot.Discord.Hosting;
 using ChatOpsBot.EndToEnd.Tests.Support;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Simulator.Scenarios;
@@ -133,10 +134,65 @@ public sealed class InstanceCheckDiscordTests
         Assert.Contains(bot.Aws.Aws.Requests, r => r.Action == "SendCommand" && r.ErrorCode == "AccessDeniedException");
     }
 
-    private static async Task<FakeMessage> DiagnoseAsync(BotUnderTest bot)
+    [Fact]
+    public async Task DiagnosisThatFoundNoLoadBalancer_OffersTheButtonDisabled_AndAForgedClickIsRefused()
+    {
+        await using var bot = await BotUnderTest.StartAsync("probe-wrong-bind-address", Enabled);
+        var d = bot.Discord;
+        var final = await DiagnoseAsync(bot, "orders-alb2");
+        var probe = final.CustomIds.Single(c => c.StartsWith("probe:", StringComparison.Ordinal));
+        Assert.True(IsDisabled(final, probe));
+
+        var refused = await d.SendAsync(bot.Interactions, d.ButtonClick(probe, user: Sre(d)));
+
+        Assert.Equal(4, refused.CallbackType);
+        Assert.Equal(64, refused.Json!["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("no instances to check on", refused.Json.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Aws.Aws.Requests, r => r.Action == "SendCommand");
+    }
+
+    [Fact]
+    public async Task QueueFull_SaysBusyPrivately_AndTheTranscriptSaysTheChecksDidNotStart()
+    {
+        await using var bot = await BotUnderTest.StartAsync("probe-wrong-bind-address", new Dictionary<string, string?>(Enabled) { ["Discord:MaxConcurrentDiagnoses"] = "1" });
+        var d = bot.Discord;
+        var final = await DiagnoseAsync(bot);
+        var probe = final.CustomIds.Single(c => c.StartsWith("probe:", StringComparison.Ordinal));
+        var queue = bot.App.Services.GetRequiredService<WorkQueue>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            // The one worker takes a blocker and hangs on it; then the queue behind it is filled to capacity.
+            Assert.True(queue.TryEnqueue(new WorkItem("blocker", _ => release.Task)));
+            for (var waited = 0; (queue.Running, queue.Depth) != (1, 0) && waited < 500; waited++)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.Equal((1, 0), (queue.Running, queue.Depth));
+            while (queue.TryEnqueue(new WorkItem("blocker", _ => release.Task)))
+            {
+            }
+
+            var busy = await d.SendAsync(bot.Interactions, d.ButtonClick(probe, user: Sre(d)));
+
+            Assert.Equal(4, busy.CallbackType);
+            Assert.Equal(64, busy.Json!["data"]!["flags"]!.GetValue<int>());
+            Assert.Contains("Too many diagnoses are waiting", busy.Json.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        Assert.Contains(await Entries(bot, probe.Split(':')[1]), e => e.Text == "on-instance checks not started: too many diagnoses are waiting");
+        Assert.DoesNotContain(bot.Aws.Aws.Requests, r => r.Action == "SendCommand");
+    }
+
+    private static async Task<FakeMessage> DiagnoseAsync(BotUnderTest bot, string loadBalancer = "orders-alb")
     {
         var d = bot.Discord;
-        var command = d.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "orders-alb" });
+        var command = d.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = loadBalancer });
         var reply = await d.SendAsync(bot.Interactions, command);
         Assert.Equal(5, reply.CallbackType);
         return await d.WaitForOriginalAsync(Id(command), m => !m.Loading && m.CustomIds.Count > 0, TimeSpan.FromSeconds(30));
