@@ -242,6 +242,7 @@ public sealed partial class InteractionRouter(
 
         var checks = settings.ToProbeOptions();
         var check = new DiagnosisSession(SessionIds.New(), session.Request with { OnInstance = checks }, i, now);
+        check.CarryMarks(session.Marks);
         check.Record(now, DiagnosisSession.Who(i.User), $"clicked Check on instances on session {session.Id}: the same diagnosis with on-instance checks through SSM (at most {checks.MaxInstances} instances)", TranscriptEntryKind.Click);
         if (!await EnqueueAsync(check, cancellationToken))
         {

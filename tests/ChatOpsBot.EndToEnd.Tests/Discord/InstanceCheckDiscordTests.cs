@@ -75,7 +75,9 @@ public sealed class InstanceCheckDiscordTests
         Assert.DoesNotContain("listens on 127.0.0.1:8080", final.Json.ToJsonString(), StringComparison.Ordinal);
         var probe = final.CustomIds.Single(c => c.StartsWith("probe:", StringComparison.Ordinal));
         var firstSession = probe.Split(':')[1];
-        var versionsBefore = final.History.Count;
+        var ack = await d.SendAsync(bot.Interactions, d.ButtonClick(final.CustomIds.Single(c => c.StartsWith("ack:", StringComparison.Ordinal))));
+        Assert.Equal(7, ack.CallbackType);
+        var versionsBefore = d.GetMessage(final.Id)!.History.Count;
 
         var click = d.ButtonClick(probe, user: Sre(d));
         var reply = await d.SendAsync(bot.Interactions, click);
@@ -92,6 +94,7 @@ public sealed class InstanceCheckDiscordTests
         Assert.Contains("listens on 127.0.0.1:8080", text, StringComparison.Ordinal);
         Assert.Contains("bind 0.0.0.0:8080", text, StringComparison.Ordinal);
         Assert.Contains(bot.Aws.Aws.Requests, r => r.Service == "ssm" && r.Action == "SendCommand");
+        Assert.Contains("\"name\":\"On it\"", text, StringComparison.Ordinal); // the acknowledgement carries over to the new session
         Assert.Single(d.ChannelMessages(d.ChannelId), m => !m.Ephemeral && m.Json["embeds"] is JsonArray { Count: > 0 });
 
         // Live: progress versions of the same message between the old findings and the new ones.
