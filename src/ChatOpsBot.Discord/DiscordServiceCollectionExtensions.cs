@@ -50,6 +50,10 @@ public static class DiscordServiceCollectionExtensions
             .Bind(configuration.GetSection(ShutdownOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<InstanceProbeSettings>()
+            .Bind(configuration.GetSection(InstanceProbeSettings.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstanceProbeSettings>, InstanceProbeSettingsValidator>());
         services.TryAddSingleton(sp => new InteractionSignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         services.TryAddSingleton<InteractionDeduplicator>();
         services.TryAddSingleton<AccessPolicy>();

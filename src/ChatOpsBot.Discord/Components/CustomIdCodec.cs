@@ -18,6 +18,7 @@ public static partial class CustomIdCodec
         (ChatActionKind.Acknowledge, "ack"),
         (ChatActionKind.Resolve, "resolve"),
         (ChatActionKind.Transcript, "transcript"),
+        (ChatActionKind.CheckInstances, "probe"),
     ];
 
     public static string Encode(ButtonCommand command)

@@ -8,6 +8,7 @@ using ChatOpsBot.Discord.Rest;
 using ChatOpsBot.Discord.Sessions;
 using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Messaging;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Runbooks.Sessions.Export;
@@ -31,6 +32,7 @@ public sealed partial class InteractionRouter(
     IDiscordRestClient rest,
     IEvidenceSourcesProvider evidence,
     IOptions<DiscordOptions> options,
+    IOptions<InstanceProbeSettings> probe,
     TimeProvider time,
     ILogger<InteractionRouter> logger,
     IChartImageRenderer? chartRenderer = null)
@@ -109,15 +111,18 @@ public sealed partial class InteractionRouter(
         var session = new DiagnosisSession(SessionIds.New(), request, i, time.GetUtcNow());
         var accountText = account is null ? string.Empty : $" account:{account}";
         session.Record(time.GetUtcNow(), DiagnosisSession.Who(who), $"ran /diagnose {runbook} lb:{lb} region:{region}{accountText} in guild {i.GuildId ?? "(DM)"} channel {i.ChannelId}", TranscriptEntryKind.Click);
+        return await EnqueueAsync(session, cancellationToken) ? InteractionReply.Deferred(ephemeral: false) : Busy();
+    }
+
+    /// <summary>Stores a new session and queues its diagnosis; false when the queue is full.</summary>
+    private async Task<bool> EnqueueAsync(DiagnosisSession session, CancellationToken cancellationToken)
+    {
         using var scope = LogScopes.Session(logger, session);
         await sessions.AddAsync(session, cancellationToken);
-        if (!queue.TryEnqueue(runner.WorkFor(session)))
-        {
-            return Private(DiagnosisMessages.Notice("Busy", "Too many diagnoses are waiting; try again in a minute."));
-        }
-
-        return InteractionReply.Deferred(ephemeral: false);
+        return queue.TryEnqueue(runner.WorkFor(session));
     }
+
+    private InteractionReply Busy() => Private(DiagnosisMessages.Notice("Busy", "Too many diagnoses are waiting; try again in a minute."));
 
     private async Task<InteractionReply> AutocompleteAsync(Interaction i, CancellationToken cancellationToken)
     {
@@ -214,9 +219,71 @@ public sealed partial class InteractionRouter(
             case ChatActionKind.Transcript:
                 return await TranscriptAsync(i, session, cancellationToken);
 
+            case ChatActionKind.CheckInstances:
+                return await CheckOnInstancesAsync(i, session, now, cancellationToken);
+
             default:
                 return Private(DiagnosisMessages.Notice("Unknown button", "This button does nothing yet."));
         }
+    }
+
+    /// <summary>"Check on instances": the same request again (load balancer, region, window and the rest) with the
+    /// read-only on-instance checks, as a new session linked to the clicked one in both transcripts. The reply is
+    /// DEFERRED_UPDATE_MESSAGE, so the new session's token edits the clicked message (its <c>@original</c>): live
+    /// progress, then the findings with what the instances show and the new session's buttons.</summary>
+    private async Task<InteractionReply> CheckOnInstancesAsync(Interaction i, DiagnosisSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = probe.Value;
+        if (InstanceCheckRefusal(i, session, settings) is { } refusal)
+        {
+            session.Record(now, "bot", $"refused on-instance checks to {DiagnosisSession.Who(i.User)}: {refusal}");
+            return Private(DiagnosisMessages.Notice("Cannot check on instances", refusal));
+        }
+
+        var checks = settings.ToProbeOptions();
+        var check = new DiagnosisSession(SessionIds.New(), session.Request with { OnInstance = checks }, i, now);
+        check.CarryMarks(session.Marks);
+        check.Record(now, DiagnosisSession.Who(i.User), $"clicked Check on instances on session {session.Id}: the same diagnosis with on-instance checks through SSM (at most {checks.MaxInstances} instances)", TranscriptEntryKind.Click);
+        if (!await EnqueueAsync(check, cancellationToken))
+        {
+            session.Record(now, "bot", "on-instance checks not started: too many diagnoses are waiting");
+            return Busy();
+        }
+
+        session.Record(now, "bot", $"started session {check.Id} with on-instance checks; its findings replace this message");
+        return new InteractionReply(CallbackType.DeferredUpdateMessage, null);
+    }
+
+    /// <summary>Why this click may not start on-instance checks (a sentence for the user), or null.</summary>
+    private static string? InstanceCheckRefusal(Interaction i, DiagnosisSession session, InstanceProbeSettings settings)
+    {
+        if (!settings.Enabled)
+        {
+            return "On-instance checks are not enabled on this bot (setting InstanceProbe:Enabled).";
+        }
+
+        if (!settings.Allows(i.MemberRoles))
+        {
+            return "Checking on the instances runs read-only commands on them through SSM, so it needs one of the roles configured for it (InstanceProbe:Roles); ask someone who has one.";
+        }
+
+        if (session.Request.Symptom != "503")
+        {
+            return $"On-instance checks are part of the 503 runbook only, not of /diagnose {session.Request.Symptom}.";
+        }
+
+        if (session.Marks.ResolvedBy is { } resolver)
+        {
+            return $"{resolver} marked this incident resolved; run `/diagnose {session.Request.Symptom}` to start a new diagnosis.";
+        }
+
+        return session.State switch
+        {
+            SessionState.Finished when session.Report is { Outcome: DiagnosisOutcome.Diagnosed } => null,
+            SessionState.Finished => "This diagnosis did not reach the load balancer's targets, so there are no instances to check on; fix what its findings name and run it again.",
+            SessionState.Failed => "This diagnosis did not finish; press Re-run, then check on the instances from its findings.",
+            _ => "The diagnosis is still running; press Check on instances once its findings are shown.",
+        };
     }
 
     /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.
@@ -235,7 +302,7 @@ public sealed partial class InteractionRouter(
             chartRenderer,
             onMessage.Select(a => a.FileName).ToHashSet(StringComparer.Ordinal),
             (chart, e) => DiagnosisRunner.DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message));
-        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id) with { Images = images }, session.Id, existing: onMessage);
+        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report)) with { Images = images }, session.Id, existing: onMessage);
         if (payload.Files.Count > 0)
         {
             // A callback cannot carry files inline: acknowledge, then edit the clicked message through the

@@ -21,6 +21,7 @@ public sealed partial class DiagnosisRunner(
     ITranscriptStore store,
     SessionMessenger messenger,
     IOptions<DiscordOptions> options,
+    IOptions<InstanceProbeSettings> probe,
     TimeProvider time,
     ILogger<DiagnosisRunner> logger,
     IChartImageRenderer? chartRenderer = null)
@@ -41,7 +42,7 @@ public sealed partial class DiagnosisRunner(
             var (report, evidenceSession) = await runbook.RunWithSessionAsync(session.Request, pump, cancellationToken);
             session.Finished(report, time.GetUtcNow());
             charts = Http503Charts.Build(evidenceSession);
-            final = DiagnosisMessages.Findings(report, session.Marks, session.Id);
+            final = DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report));
             Finished(logger, session.Id, report.Outcome.ToString(), report.RootCause.ToString(), (long)report.Duration.TotalMilliseconds);
         }
         catch (Exception e) when (e is EvidenceException or ArgumentException or HttpRequestException)

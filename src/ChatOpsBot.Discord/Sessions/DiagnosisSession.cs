@@ -167,6 +167,9 @@ public sealed class DiagnosisSession
         Record(at, Who(user), "marked resolved");
     }
 
+    /// <summary>Continues an earlier session's incident (its on-instance check): who is on it carries over.</summary>
+    public void CarryMarks(IncidentMarks earlier) => Marks = earlier;
+
     /// <summary>Takes the marks another replica (or an earlier process) stored.</summary>
     public void Refresh(SessionRecord stored) =>
         Marks = new IncidentMarks(stored.AcknowledgedBy, stored.AcknowledgedAt, stored.ResolvedBy, stored.ResolvedAt);

@@ -8,4 +8,7 @@ public enum ChatActionKind
     Acknowledge,
     Resolve,
     Transcript,
+
+    /// <summary>Runs the diagnosis again with the read-only on-instance checks (SSM), in place of the findings.</summary>
+    CheckInstances,
 }

@@ -53,7 +53,10 @@ public static class DiagnosisMessages
     }
 
     /// <summary>The final message: root cause, evidence, fix, why, every check, and the follow-up buttons.</summary>
-    public static ChatMessage Findings(DiagnosisReport r, IncidentMarks marks, string sessionId)
+    /// <param name="offerInstanceCheck">Adds "Check on instances" (after the other buttons, so a chat with five
+    /// buttons a row puts it on a second row); it is disabled until the diagnosis has reached the targets and once
+    /// the incident is resolved.</param>
+    public static ChatMessage Findings(DiagnosisReport r, IncidentMarks marks, string sessionId, bool offerInstanceCheck = false)
     {
         var fields = new List<ChatField>();
         var root = r.Finding(r.RootCause);
@@ -118,7 +121,7 @@ public static class DiagnosisMessages
             : MessageTone.Success;
         var resolved = marks.ResolvedBy is not null;
         var diagnosed = r.Outcome == DiagnosisOutcome.Diagnosed;
-        IReadOnlyList<ChatAction> actions =
+        List<ChatAction> actions =
         [
             new ChatAction(ChatActionKind.ShowEvidence, "Show all evidence", ChatActionStyle.Secondary, Disabled: !diagnosed),
             new ChatAction(ChatActionKind.Rerun, "Re-run", ChatActionStyle.Secondary, Disabled: resolved),
@@ -126,6 +129,11 @@ public static class DiagnosisMessages
             new ChatAction(ChatActionKind.Resolve, "Mark resolved", ChatActionStyle.Success, Disabled: !diagnosed || resolved),
             new ChatAction(ChatActionKind.Transcript, "Transcript", ChatActionStyle.Secondary),
         ];
+        if (offerInstanceCheck)
+        {
+            actions.Add(new ChatAction(ChatActionKind.CheckInstances, "Check on instances", ChatActionStyle.Primary, Disabled: !diagnosed || resolved));
+        }
+
         var footer = string.Create(CultureInfo.InvariantCulture, $"{(r.Account is { } account ? account + " · " : string.Empty)}{r.Region} · last {(int)r.Window.TotalMinutes} min · {r.Duration.TotalSeconds:0.0} s · {r.AwsCalls.Count} AWS calls · session {sessionId}");
         return new ChatMessage(
             $"{r.Runbook} diagnosis · {r.LoadBalancer.Name}",

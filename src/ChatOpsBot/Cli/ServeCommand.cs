@@ -26,6 +26,8 @@ internal sealed class ServeCommand(Terminal terminal)
 
         Discord settings (environment variables, or appsettings.json): Discord__ApplicationId, Discord__PublicKey,
         Discord__BotToken, optionally Discord__ApiBaseUrl and Discord__Access__Guilds__0 / __Channels__0 / __Roles__0.
+        The "Check on instances" button (SSM, read-only): InstanceProbe__Enabled=true and InstanceProbe__Roles__0,
+        optionally InstanceProbe__ServiceName, __LogPath, __DependencyHosts__0, __MaxInstances, __Timeout.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)

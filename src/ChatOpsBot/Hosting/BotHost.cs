@@ -36,8 +36,15 @@ public static class BotHost
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://0.0.0.0:8080");
         ConfigureLogging(builder, defaultLogFormat);
         builder.Services.TryAddSingleton(time ?? TimeProvider.System);
-        builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp => new AwsEvidenceProvider(
-            AwsAccountsConfiguration.Apply(aws, builder.Configuration), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        // The SSM probe exists only when the Discord button that uses it is configured (InstanceProbe:Enabled).
+        builder.Services.TryAddSingleton<IEvidenceSourcesProvider>(sp =>
+        {
+            var settings = AwsAccountsConfiguration.Apply(aws, builder.Configuration);
+            return new AwsEvidenceProvider(
+                sp.GetRequiredService<IOptions<InstanceProbeSettings>>().Value.Enabled ? settings.With(instanceProbeEnabled: true) : settings,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>());
+        });
         builder.Services.TryAddSingleton<IChartImageRenderer, ScottPlotChartImageRenderer>();
         builder.Services.AddChatOpsTranscripts(builder.Configuration);
         builder.Services.AddDiscordInteractions(builder.Configuration);

@@ -191,6 +191,39 @@ public sealed class DiscordRendererTests
         Assert.True(buttons[2]["disabled"]!.GetValue<bool>()); // "I'm on it" once someone is on it
     }
 
+    [Fact]
+    public void Render_FindingsWithInstanceCheck_PutsTheSixthButtonOnASecondRowWithinDiscordsLimits()
+    {
+        var payload = RenderCases.Render("findings-network-blocked-instance-check");
+        var rows = payload.Json["components"]!.AsArray().Select(r => r!["components"]!.AsArray()).ToArray();
+
+        Assert.Equal([5, 1], rows.Select(r => r.Count));
+        var probe = rows[1][0]!.AsObject();
+        Assert.Equal(new ButtonCommand(ChatActionKind.CheckInstances, Session), CustomIdCodec.Decode(probe["custom_id"]!.GetValue<string>()));
+        Assert.Equal("Check on instances", probe["label"]!.GetValue<string>());
+        Assert.False(probe["disabled"]?.GetValue<bool>() ?? false);
+        Assert.Empty(DiscordMessageValidator.Violations(payload));
+    }
+
+    [Theory]
+    [InlineData("findings-network-blocked-instance-check-resolved")]
+    [InlineData("findings-not-found-instance-check")]
+    public void Render_InstanceCheck_IsDisabledWhenResolvedOrNothingWasDiagnosed(string name)
+    {
+        var buttons = RenderCases.Render(name).Json["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!.AsObject());
+
+        var probe = Assert.Single(buttons, b => b["custom_id"]!.GetValue<string>().StartsWith("probe:", StringComparison.Ordinal));
+        Assert.True(probe["disabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Render_FindingsWithoutInstanceCheck_KeepOneRowOfFive()
+    {
+        var rows = RenderCases.Render("findings-network-blocked").Json["components"]!.AsArray();
+
+        Assert.Equal(5, Assert.Single(rows)!["components"]!.AsArray().Count);
+    }
+
     [Theory]
     [InlineData(MessageTone.Danger, 0xED4245)]
     [InlineData(MessageTone.Warning, 0xF0B232)]

@@ -30,6 +30,9 @@ internal static class RenderCases
         "findings-network-blocked-charts",
         "findings-network-blocked-charts-acknowledged",
         "findings-enormous-charts",
+        "findings-network-blocked-instance-check",
+        "findings-network-blocked-instance-check-resolved",
+        "findings-not-found-instance-check",
         "evidence-network-blocked",
         "evidence-enormous",
         "notice-stale-button",
@@ -62,6 +65,9 @@ internal static class RenderCases
         "findings-network-blocked-charts" => Findings(ReportBuilder.NetworkBlocked(), IncidentMarks.None, Charts(withBytes: true)),
         "findings-network-blocked-charts-acknowledged" => Findings(ReportBuilder.NetworkBlocked(), Acknowledged, Charts(withBytes: false), ChartsOnMessage),
         "findings-enormous-charts" => Findings(ReportBuilder.Enormous(), IncidentMarks.None, Charts(withBytes: true)),
+        "findings-network-blocked-instance-check" => Findings(ReportBuilder.NetworkBlocked(), IncidentMarks.None, Charts(withBytes: true), offerInstanceCheck: true),
+        "findings-network-blocked-instance-check-resolved" => Findings(ReportBuilder.NetworkBlocked(), Resolved, offerInstanceCheck: true),
+        "findings-not-found-instance-check" => Findings(ReportBuilder.NotFound(), IncidentMarks.None, offerInstanceCheck: true),
         "evidence-network-blocked" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.NetworkBlocked(), Session), Session, ephemeral: true),
         "evidence-enormous" => DiscordRenderer.Render(DiagnosisMessages.Evidence(ReportBuilder.Enormous(), Session), Session, ephemeral: true),
         "notice-stale-button" => DiscordRenderer.Notice("This button has expired", "The session behind it ended; run `/diagnose 503` again."),
@@ -88,6 +94,6 @@ internal static class RenderCases
         new("target-response-time-p99.png", "Chart: TargetResponseTime p99 — shop-alb. seconds of web p99, web health-check timeout 5 s (dashed line), 08:30 to 09:00 UTC; the diagnosis ran at 09:00 UTC.", withBytes ? new byte[39_004] : null),
     ];
 
-    private static DiscordMessagePayload Findings(Runbooks.Findings.DiagnosisReport report, IncidentMarks marks, IReadOnlyList<ChatImage>? images = null, IReadOnlyList<DiscordAttachment>? existing = null) =>
-        DiscordRenderer.Render(DiagnosisMessages.Findings(report, marks, Session) with { Images = images }, Session, existing: existing);
+    private static DiscordMessagePayload Findings(Runbooks.Findings.DiagnosisReport report, IncidentMarks marks, IReadOnlyList<ChatImage>? images = null, IReadOnlyList<DiscordAttachment>? existing = null, bool offerInstanceCheck = false) =>
+        DiscordRenderer.Render(DiagnosisMessages.Findings(report, marks, Session, offerInstanceCheck) with { Images = images }, Session, existing: existing);
 }
