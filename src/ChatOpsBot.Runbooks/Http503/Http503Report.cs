@@ -105,7 +105,7 @@ public static class Http503Report
             // The sentence already names the setting or policy to fix.
             EvidenceFailureKind.NoCredentials when e.ErrorCode == EvidenceException.RoleNotAssumedCode => [],
             EvidenceFailureKind.NoCredentials => ["Configure credentials: `aws configure`, `--profile NAME` / AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance/task role is attached."],
-            EvidenceFailureKind.AccessDenied => [$"Grant {e.IamAction} (and the rest of the read-only policy in the README) to the identity the bot runs as."],
+            EvidenceFailureKind.AccessDenied => [$"Grant {e.IamAction} (and the rest of {IamPolicyFiles.PathFor(e.IamAction)}) to the identity the bot runs as."],
             _ => ["Try again in a minute; if it persists, check the endpoint settings (AWS_ENDPOINT_URL*) and network access to AWS."],
         };
         return (DiagnosisOutcome.AccessProblem, headline, suggestions);

@@ -1,13 +1,14 @@
 using ChatOpsBot.Deploy.Tests.Support;
+using ChatOpsBot.Runbooks.Findings;
 
 namespace ChatOpsBot.Deploy.Tests.Iam;
 
 /// <summary>The bot's identity policies in deploy/iam, and which one must grant a given action.</summary>
 internal static class BotPolicies
 {
-    public const string ReadOnly = "chatopsbot-read-only.json";
-    public const string SsmProbe = "chatopsbot-ssm-probe.json";
-    public const string AssumeTargets = "chatopsbot-assume-targets.json";
+    public const string ReadOnly = IamPolicyFiles.ReadOnly;
+    public const string SsmProbe = IamPolicyFiles.SsmProbe;
+    public const string AssumeTargets = IamPolicyFiles.AssumeTargets;
     public const string TargetTrust = "target-account-trust-policy.json";
 
     /// <summary>The policies attached to the bot's own role (the trust policy belongs to the target accounts' roles).</summary>
@@ -21,14 +22,8 @@ internal static class BotPolicies
         new("sts", "AssumeRoleWithSAML"),
     };
 
-    /// <summary>Running commands on instances is opt-in and kept apart from reading; assuming roles is needed only with
-    /// several accounts; everything else is a read.</summary>
-    public static string FileFor(AwsAction action) => action switch
-    {
-        { Service: "ssm", Name: "SendCommand" or "GetCommandInvocation" or "ListCommandInvocations" or "ListCommands" or "CancelCommand" } => SsmProbe,
-        { Service: "sts" } => AssumeTargets,
-        _ => ReadOnly,
-    };
+    /// <summary>The bot's own mapping (the one its "access denied" advice names), held to the policy files by the tests.</summary>
+    public static string FileFor(AwsAction action) => IamPolicyFiles.For(action.ToString());
 
     public static IamPolicy Load(string file) => IamPolicy.Load(DeployPaths.Deploy("iam", file));
 }

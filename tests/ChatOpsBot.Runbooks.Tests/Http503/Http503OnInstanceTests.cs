@@ -168,7 +168,8 @@ public sealed class Http503OnInstanceTests
 
         Assert.Equal(DiagnosisOutcome.Diagnosed, report.Outcome);
         Assert.Contains(report.Gaps, g => g.IamAction == "ssm:SendCommand" && g.Kind == EvidenceFailureKind.AccessDenied);
-        Assert.Contains(report.Suggestions, s => s.Contains("ssm:SendCommand", StringComparison.Ordinal));
+        // The advice names the opt-in probe policy, not the read-only one that must never grant SendCommand.
+        Assert.Contains(report.Suggestions, s => s.Contains("ssm:SendCommand", StringComparison.Ordinal) && s.Contains("deploy/iam/chatopsbot-ssm-probe.json", StringComparison.Ordinal));
         Assert.Contains(report.Finding(CauseId.UnhealthyTargets)!.Evidence, f => f.Text.Contains("denied", StringComparison.Ordinal));
     }
 

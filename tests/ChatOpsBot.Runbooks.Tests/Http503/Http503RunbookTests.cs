@@ -194,7 +194,7 @@ public sealed class Http503RunbookTests
 
         var gap = Assert.Single(report.Gaps);
         Assert.Equal(new EvidenceGap("target health", "elasticloadbalancing:DescribeTargetHealth", EvidenceFailureKind.AccessDenied, gap.Message), gap);
-        Assert.Contains("Grant elasticloadbalancing:DescribeTargetHealth to the bot's role to check target health (see the read-only policy in the README).", report.Suggestions);
+        Assert.Contains("Grant elasticloadbalancing:DescribeTargetHealth to the bot's role to check target health (it is in deploy/iam/chatopsbot-read-only.json).", report.Suggestions);
         Assert.Equal(CauseId.None, report.RootCause);
         Assert.Contains("unhealthy-targets", report.Headline, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using ChatOpsBot.Runbooks.Causes;
+using ChatOpsBot.Runbooks.Findings;
 using static ChatOpsBot.Runbooks.Http503.Checks.Numbers;
 
 namespace ChatOpsBot.Runbooks.Http503.Checks;
@@ -60,7 +61,7 @@ internal static class Decision
 
         foreach (var gap in s.Gaps.Where(g => g.Kind == Evidence.EvidenceFailureKind.AccessDenied))
         {
-            s.Suggestions.Add($"Grant {gap.IamAction} to the bot's role to check {gap.Step} (see the read-only policy in the README).");
+            s.Suggestions.Add($"Grant {gap.IamAction} to the bot's role to check {gap.Step} (it is in {IamPolicyFiles.PathFor(gap.IamAction)}).");
         }
 
         s.StepDetail = s.RootCause == CauseId.None

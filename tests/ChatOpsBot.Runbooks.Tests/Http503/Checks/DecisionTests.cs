@@ -154,8 +154,8 @@ public sealed class DecisionTests
 
         Assert.Equal(
             [
-                "Grant elasticloadbalancing:DescribeTargetHealth to the bot's role to check target health (see the read-only policy in the README).",
-                "Grant cloudwatch:GetMetricData to the bot's role to check metrics (see the read-only policy in the README).",
+                "Grant elasticloadbalancing:DescribeTargetHealth to the bot's role to check target health (it is in deploy/iam/chatopsbot-read-only.json).",
+                "Grant cloudwatch:GetMetricData to the bot's role to check metrics (it is in deploy/iam/chatopsbot-read-only.json).",
             ],
             s.Suggestions);
     }
