@@ -15,7 +15,7 @@ internal static partial class AwsAccountAlias
 
     public static bool IsExternalId(string externalId) => externalId.Length is >= 2 and <= 1224 && ExternalIdPattern().IsMatch(externalId);
 
-    public static bool IsRegion(string region) => RegionPattern().IsMatch(region);
+    public static bool IsRegion(string region) => Runbooks.Engine.AwsRegionName.IsWellFormed(region);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
     private static partial Regex AliasPattern();
@@ -25,7 +25,4 @@ internal static partial class AwsAccountAlias
 
     [GeneratedRegex(@"^[\w+=,.@:/-]+$")]
     private static partial Regex ExternalIdPattern();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
-    private static partial Regex RegionPattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatOpsBot.Discord.Components;
 using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Hosting;
@@ -102,7 +101,7 @@ public sealed partial class InteractionRouter(
         }
 
         var region = regionOption?.Trim() is { Length: > 0 } r ? r : id.Region ?? evidence.RegionFor(account);
-        if (!RegionPattern().IsMatch(region))
+        if (!AwsRegionName.IsWellFormed(region))
         {
             return Private(DiagnosisMessages.Notice("Check the region", $"'{region}' is not an AWS region name such as us-east-1."));
         }
@@ -149,7 +148,7 @@ public sealed partial class InteractionRouter(
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
         }
 
-        var region = i.Option("region")?.Trim() is { Length: > 0 } r && RegionPattern().IsMatch(r) ? r : evidence.RegionFor(account);
+        var region = i.Option("region")?.Trim() is { Length: > 0 } r && AwsRegionName.IsWellFormed(r) ? r : evidence.RegionFor(account);
         var all = await names.NamesAsync(region, account, cancellationToken);
         return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(Ranked(all, typed)));
     }
@@ -385,8 +384,6 @@ public sealed partial class InteractionRouter(
         return InteractionReply.Deferred(ephemeral);
     }
 
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
-    private static partial Regex RegionPattern();
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Session {SessionId}: the stored charts cannot be read, the message goes without them: {Error}")]
     private static partial void ChartsUnreadable(ILogger logger, string sessionId, string error);
