@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Handlers;
@@ -68,7 +69,7 @@ public sealed partial class InteractionProcessor(
         using var scope = LogScopes.Interaction(logger, interaction);
         var (reply, first) = await deduplicator.ProcessOnceAsync(
             interaction.Id,
-            async () => (await router.RouteAsync(interaction, http.RequestAborted)).ToUtf8(),
+            async () => (await RouteOrExplainAsync(interaction, http.RequestAborted)).ToUtf8(),
             () => new InteractionReply(CallbackType.ChannelMessageWithSource, Rendering.DiscordRenderer.Render(
                 Runbooks.Messaging.DiagnosisMessages.Notice("Already handled", "This interaction is already being handled."), "notice", ephemeral: true).Json).ToUtf8());
         if (!first)
@@ -77,6 +78,29 @@ public sealed partial class InteractionProcessor(
         }
 
         await WriteAsync(http, StatusCodes.Status200OK, "application/json", reply);
+    }
+
+    /// <summary>Routes the interaction; when the transcript store cannot be reached (a session cannot be stored or
+    /// loaded), answers with a private sentence saying so instead of an HTTP 500, which Discord would only show as
+    /// "This interaction failed". Nothing was started, so nothing is lost.</summary>
+    private async Task<InteractionReply> RouteOrExplainAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await router.RouteAsync(interaction, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            StoreDown(logger, interaction.Id, e.GetType().Name);
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete
+                ? new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, Rendering.DiscordRenderer.Choices([]))
+                : new InteractionReply(CallbackType.ChannelMessageWithSource, Rendering.DiscordRenderer.Render(
+                    Runbooks.Messaging.DiagnosisMessages.Notice(
+                        "Bot storage unavailable",
+                        "ChatOpsBot cannot reach its transcript database right now, so it can neither start nor record a diagnosis: nothing was done. Try again in a minute; operators see the cause at /readyz and in the bot's log."),
+                    "notice",
+                    ephemeral: true).Json);
+        }
     }
 
     private static string TypeTag(InteractionType type) => type switch
@@ -119,6 +143,9 @@ public sealed partial class InteractionProcessor(
         http.Response.ContentLength = body.Length;
         await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Interaction {InteractionId} answered with 'storage unavailable': the transcript store failed ({ExceptionType}); see /readyz")]
+    private static partial void StoreDown(ILogger logger, string interactionId, string exceptionType);
 
     [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Interaction refused: {Reason}")]
     private static partial void Rejected(ILogger logger, string reason);

@@ -79,6 +79,32 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task Diagnose_WhileTheDatabaseIsDown_GetsAPrivateSentenceNotAFailedInteraction_AndStartsNothing()
+    {
+        var port = ClosedPort();
+        await using var bot = await BotUnderTest.StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Transcripts:Provider"] = "postgres",
+            ["Transcripts:PostgresConnectionString"] = $"Host=127.0.0.1;Port={port};Database=chatops;Username=bot;Password={Password};Timeout=2",
+        });
+        var command = bot.Discord.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
+
+        var reply = await bot.Discord.SendAsync(bot.Interactions, command);
+
+        Assert.Equal(200, reply.StatusCode);
+        Assert.Empty(reply.Violations);
+        Assert.Equal(4, reply.CallbackType);
+        var data = reply.Json!["data"]!;
+        Assert.Equal(64, data["flags"]!.GetValue<int>() & 64);
+        var text = data.ToJsonString();
+        Assert.Contains("Bot storage unavailable", text, StringComparison.Ordinal);
+        Assert.Contains("nothing was done", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, text, StringComparison.Ordinal);
+        await Task.Delay(500); // give a wrongly queued diagnosis the time to reach AWS
+        Assert.Empty(bot.Aws.Aws.Requests);
+    }
+
+    [Fact]
     public async Task Readyz_SqliteDirectoryUnusableAtStartUp_NotReady_ThenReadyOnceItCanBeCreated()
     {
         var work = Directory.CreateTempSubdirectory("chatopsbot-readyz-");
