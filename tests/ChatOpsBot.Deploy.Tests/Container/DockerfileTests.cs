@@ -64,6 +64,23 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void FinalStage_InstallsAFontForTheCharts_AndLeavesNoPackageLists()
+    {
+        // The same packages .ci/run installs for the chart tests: the native renderer carries no font of its own.
+        var ci = File.ReadAllText(Path.Combine(DeployPaths.Root, ".ci", "run"));
+        var install = _file.FinalStage.Where(i => i.Keyword == "RUN").Select(i => i.Arguments).SingleOrDefault(r => r.Contains("apt-get install", StringComparison.Ordinal));
+        Assert.NotNull(install);
+        foreach (var package in new[] { "fonts-dejavu-core", "fontconfig" })
+        {
+            Assert.Contains(package, ci, StringComparison.Ordinal);
+            Assert.Contains(package, install, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--no-install-recommends", install, StringComparison.Ordinal);
+        Assert.Contains("rm -rf /var/lib/apt/lists/*", install, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Entrypoint_RunsTheBotsAssembly()
     {
         var project = XDocument.Load(Path.Combine(DeployPaths.Root, "src", "ChatOpsBot", "ChatOpsBot.csproj"));
