@@ -94,7 +94,8 @@ internal sealed class TerminalSessionRecorder : IDiagnosisObserver, IAsyncDispos
         }
         catch (ArgumentException e)
         {
-            await error.WriteLineAsync($"Transcript not kept: the transcript store is not configured: {Redact(e.Message)}");
+            var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            await error.WriteLineAsync($"Transcript not kept: the transcript store is not configured: {Redact(message)}");
             store = null;
         }
 
@@ -219,7 +220,7 @@ internal sealed class TerminalSessionRecorder : IDiagnosisObserver, IAsyncDispos
             var why = e is OperationCanceledException ? $"no answer within {StoreTimeout.TotalSeconds:0} s" : _redact(StoreProbe.Describe(e));
             await _error.WriteLineAsync(_created
                 ? $"Transcript not kept in full: writing session {_record.Id} to the {_where} failed ({why}); it holds only the steps before."
-                : $"Transcript not kept: the {_where} cannot be written ({why}). Fix Transcripts settings or pass --db FILE; --no-record skips it.");
+                : $"Transcript not kept: the {_where} cannot be written ({why}); --db FILE keeps it elsewhere, --no-record skips it.");
             _store = null;
             await DisposeStoreAsync(store);
         }

@@ -147,6 +147,21 @@ public sealed partial class DiagnoseRecordingCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Diagnose_StoreMisconfigured_NamesTheSetting_AndDiagnosesAnyway()
+    {
+        var settings = new Dictionary<string, string?> { ["Transcripts:Provider"] = "mysql" };
+
+        var run = await CliRun.RunAsync(settings, CancellationToken.None, "diagnose", "503", "demo-alb", "--simulate", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("network-blocked", run.Json.GetProperty("rootCause").GetString());
+        Assert.Contains(
+            "Transcript not kept: the transcript store is not configured: Transcripts:Provider must be 'sqlite' or 'postgres' (it is 'mysql').\n",
+            run.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_CtrlC_ExitsWith130_AndRecordsTheStepsSoFarAsInterrupted()
     {
         using var ctrlC = new CancellationTokenSource();
