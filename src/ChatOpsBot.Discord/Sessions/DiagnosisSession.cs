@@ -1,5 +1,4 @@
 using ChatOpsBot.Discord.Interactions;
-using ChatOpsBot.Runbooks.Causes;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Findings;
 using ChatOpsBot.Runbooks.Messaging;
@@ -82,11 +81,14 @@ public sealed class DiagnosisSession
     public IncidentMarks Marks { get; private set; } = IncidentMarks.None;
 
     /// <summary>A person's or the bot's action, for the transcript.</summary>
-    public void Record(DateTimeOffset at, string who, string what, TranscriptEntryKind kind = TranscriptEntryKind.Note, string? dataJson = null)
+    public void Record(DateTimeOffset at, string who, string what, TranscriptEntryKind kind = TranscriptEntryKind.Note, string? dataJson = null) =>
+        Add(new TranscriptEntry(Id, 0, at, kind, who, what, dataJson));
+
+    private void Add(TranscriptEntry entry)
     {
         lock (_gate)
         {
-            _outbox.Add(new TranscriptEntry(Id, 0, at, kind, who, what, dataJson));
+            _outbox.Add(entry);
         }
     }
 
@@ -104,32 +106,23 @@ public sealed class DiagnosisSession
     public void Started(DateTimeOffset at)
     {
         State = SessionState.Running;
-        Record(at, "bot", $"started the {Request.Symptom} runbook on {Request.LoadBalancer} in {Request.Region}", TranscriptEntryKind.Started);
+        Add(SessionEntries.Started(Id, at, "bot", Request));
     }
 
     public void Progressed(DiagnosisProgress progress, DateTimeOffset at)
     {
         LastProgress = progress;
-        lock (_gate)
-        {
-            _outbox.Add(new TranscriptEntry(Id, 0, at, TranscriptEntryKind.Transition, "runbook", progress.Detail is { Length: > 0 } d ? $"{progress.Step}: {progress.Title}: {d}" : $"{progress.Step}: {progress.Title}", null));
-        }
+        Add(SessionEntries.Transition(Id, at, progress));
     }
 
     public void Finished(DiagnosisReport report, DateTimeOffset at)
     {
         Report = report;
         State = SessionState.Finished;
-        var fix = report.Finding(report.RootCause)?.Fix;
-        Record(at, "bot", $"finished: {report.Headline}", TranscriptEntryKind.Outcome, System.Text.Json.JsonSerializer.Serialize(new
+        foreach (var entry in SessionEntries.Finished(Id, at, report))
         {
-            rootCause = report.RootCause.ToWire(),
-            contributing = report.Contributing.Select(c => c.ToWire()).ToArray(),
-            fix = fix is null ? null : new { fix.Summary, fix.Command, fix.Why },
-        }));
-        var byAction = report.AwsCalls.GroupBy(c => $"{c.Service}:{c.Operation}").ToDictionary(g => g.Key, g => g.Count());
-        var errors = report.AwsCalls.Where(c => c.Outcome != "ok").Select(c => $"{c.Service}:{c.Operation} {c.Outcome}").Distinct().ToArray();
-        Record(at, "bot", $"{report.AwsCalls.Count} AWS calls, {errors.Length} distinct errors", TranscriptEntryKind.AwsCalls, System.Text.Json.JsonSerializer.Serialize(new { byAction, errors }));
+            Add(entry);
+        }
     }
 
     public void Failed(DateTimeOffset at, string why)
@@ -174,38 +167,42 @@ public sealed class DiagnosisSession
     public void Refresh(SessionRecord stored) =>
         Marks = new IncidentMarks(stored.AcknowledgedBy, stored.AcknowledgedAt, stored.ResolvedBy, stored.ResolvedAt);
 
-    public SessionRecord ToRecord(string owner) => new(
-        Id,
-        Request.Symptom,
-        Request.LoadBalancer,
-        Request.Region,
-        (int)Request.Window.TotalMinutes,
-        "discord",
-        GuildId,
-        ChannelId,
-        StartedBy.Id,
-        StartedBy.DisplayName,
-        CreatedAt,
-        Interrupted ? SessionStatus.Interrupted : State switch
-        {
-            SessionState.Running => SessionStatus.Running,
-            SessionState.Finished => SessionStatus.Finished,
-            SessionState.Failed => SessionStatus.Failed,
-            _ => SessionStatus.Queued,
-        },
-        LastProgress?.Step,
-        Report?.RootCause.ToWire(),
-        Report is null ? null : ReportJson.Outcome(Report.Outcome),
-        Report is null ? null : Report.StartedAt + Report.Duration,
-        Marks.AcknowledgedBy,
-        Marks.AcknowledgedAt,
-        Marks.ResolvedBy,
-        Marks.ResolvedAt,
-        ChannelId,
-        MessageId,
-        Report is null ? null : ReportJsonCodec.Serialize(Report),
-        owner,
-        Request.Account);
+    public SessionRecord ToRecord(string owner)
+    {
+        var record = new SessionRecord(
+            Id,
+            Request.Symptom,
+            Request.LoadBalancer,
+            Request.Region,
+            (int)Request.Window.TotalMinutes,
+            "discord",
+            GuildId,
+            ChannelId,
+            StartedBy.Id,
+            StartedBy.DisplayName,
+            CreatedAt,
+            Interrupted ? SessionStatus.Interrupted : State switch
+            {
+                SessionState.Running => SessionStatus.Running,
+                SessionState.Finished => SessionStatus.Finished,
+                SessionState.Failed => SessionStatus.Failed,
+                _ => SessionStatus.Queued,
+            },
+            LastProgress?.Step,
+            RootCause: null,
+            Outcome: null,
+            FinishedAt: null,
+            Marks.AcknowledgedBy,
+            Marks.AcknowledgedAt,
+            Marks.ResolvedBy,
+            Marks.ResolvedAt,
+            ChannelId,
+            MessageId,
+            ReportJson: null,
+            owner,
+            Request.Account);
+        return Report is null ? record : record.WithReport(Report);
+    }
 
     public static string Who(DiscordUser user) => $"{user.DisplayName} ({user.Id})";
 }

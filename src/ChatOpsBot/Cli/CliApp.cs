@@ -19,7 +19,9 @@ public static class CliApp
         Exit codes: 0 diagnosed, 1 unexpected failure, 2 bad input, 3 AWS access problem, 4 unsupported load balancer type.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="configuration">Settings over appsettings.json and the environment (tests point the transcript store
+    /// at a temporary file with them).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, TimeProvider time, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
         {
@@ -45,7 +47,7 @@ public static class CliApp
                     return ExitCodes.BadInput;
                 }
 
-                return await new DiagnoseCommand(terminal, time).RunAsync(options, cancellationToken);
+                return await new DiagnoseCommand(terminal, time, configuration).RunAsync(options, cancellationToken);
             case "serve":
                 if (rest.Contains("--help"))
                 {
@@ -57,7 +59,7 @@ public static class CliApp
             case "register-commands":
                 return await new RegisterCommandsCommand(terminal).RunAsync(rest, null, cancellationToken);
             case "transcript":
-                return await new TranscriptCommand(terminal).RunAsync(rest, null, cancellationToken);
+                return await new TranscriptCommand(terminal).RunAsync(rest, configuration, cancellationToken);
             case "scenarios":
                 foreach (var name in ScenarioCatalog.Names)
                 {

@@ -11,7 +11,8 @@ using ChatOpsBot.Simulation;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary><c>diagnose 503 &lt;lb&gt;</c>: runs the runbook against AWS (or the simulator) and prints the report.</summary>
+/// <summary><c>diagnose 503 &lt;lb&gt;</c>: runs the runbook against AWS (or the simulator), prints the report and keeps
+/// the session as a transcript (unless <c>--no-record</c>).</summary>
 internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IReadOnlyDictionary<string, string?>? configuration = null)
 {
     public async Task<int> RunAsync(DiagnoseOptions options, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
         }
 
         SimulatedEnvironment? simulated = null;
+        TerminalSessionRecorder? recorder = null;
         try
         {
             AwsConnectionSettings settings;
@@ -93,7 +95,20 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
             {
                 var runbook = new Http503Runbook(evidence.Sources(), time);
                 var request = new DiagnosisRequest(options.Symptom, options.LoadBalancer, evidence.Region, options.Since, OnInstance: options.OnInstance, Account: account);
-                var (report, session) = await runbook.RunWithSessionAsync(request, new TerminalProgress(terminal.Error), cancellationToken);
+                IDiagnosisObserver observer = new TerminalProgress(terminal.Error);
+                if (options.Record)
+                {
+                    recorder = await TerminalSessionRecorder.StartAsync(
+                        TranscriptCommand.StoreOptions(configuration, options.Database),
+                        request,
+                        simulated?.Aws.Scenario.Name,
+                        observer,
+                        terminal.Error,
+                        time);
+                    observer = recorder;
+                }
+
+                var (report, session) = await runbook.RunWithSessionAsync(request, observer, cancellationToken);
                 await terminal.Out.WriteAsync(options.Output switch
                 {
                     OutputFormat.Json => ReportJson.Write(report) + "\n",
@@ -101,9 +116,15 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
                     _ => TextReport.Write(report, terminal.Color),
                 });
                 await terminal.Out.FlushAsync(cancellationToken);
+                var charts = recorder is not null || options.ChartsDirectory is not null ? Http503Charts.Build(session) : [];
+                if (recorder is not null)
+                {
+                    await recorder.FinishedAsync(report, charts);
+                }
+
                 if (options.ChartsDirectory is { } directory)
                 {
-                    await WriteChartsAsync(session, directory, cancellationToken);
+                    await WriteChartsAsync(charts, directory, cancellationToken);
                 }
 
                 return report.Outcome switch
@@ -118,15 +139,31 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await terminal.Error.WriteLineAsync("Interrupted.");
+            if (recorder is not null)
+            {
+                await recorder.InterruptedAsync();
+            }
+
             return ExitCodes.Cancelled;
         }
         catch (EvidenceException e)
         {
             await terminal.Error.WriteLineAsync($"AWS failed: {e.Message}");
+            if (recorder is not null)
+            {
+                await recorder.FailedAsync(e.Message);
+            }
+
             return ExitCodes.AwsAccess;
         }
         finally
         {
+            if (recorder is not null)
+            {
+                await recorder.ReportAsync();
+                await recorder.DisposeAsync();
+            }
+
             if (simulated is not null)
             {
                 await simulated.DisposeAsync();
@@ -135,9 +172,8 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
     }
 
     /// <summary>Writes one PNG per chart the finding calls for and names each file on stderr.</summary>
-    private async Task WriteChartsAsync(Http503Session session, string directory, CancellationToken cancellationToken)
+    private async Task WriteChartsAsync(IReadOnlyList<ChartSpec> charts, string directory, CancellationToken cancellationToken)
     {
-        var charts = Http503Charts.Build(session);
         if (charts.Count == 0)
         {
             await terminal.Error.WriteLineAsync("No charts: the diagnosis read no metrics.");

@@ -16,7 +16,9 @@ public sealed record DiagnoseOptions(
     string? DnsServer,
     string? ChartsDirectory = null,
     InstanceProbeOptions? OnInstance = null,
-    string? Account = null)
+    string? Account = null,
+    bool Record = true,
+    string? Database = null)
 {
     public static readonly IReadOnlyList<string> SupportedSymptoms = ["503"];
 
@@ -38,6 +40,9 @@ public sealed record DiagnoseOptions(
             --app-log PATH        application log file to read the last lines of
             --dependency HOST     a host name the application needs; checked on the instance (repeatable)
             --max-instances N     instances to check, 1 to 50 (default 3), unhealthy first, spread across zones
+          --no-record           do not keep this session as a transcript (by default it is stored like the bot's
+                                sessions, for `transcript list|show|export`; --simulate runs are marked as such)
+          --db FILE             keep the transcript in this SQLite file instead of the configured store
         """;
 
     /// <summary>Parses the arguments after the verb. Returns null with a sentence in <paramref name="error"/> on bad usage.</summary>
@@ -47,6 +52,8 @@ public sealed record DiagnoseOptions(
         var positional = new List<string>();
         string? region = null, profile = null, scenario = null, dns = null, charts = null, service = null, appLog = null, account = null;
         var onInstance = false;
+        var record = true;
+        string? database = null;
         var dependencies = new List<string>();
         int? maxInstances = null;
         var since = TimeSpan.FromMinutes(60);
@@ -145,6 +152,18 @@ public sealed record DiagnoseOptions(
                 case "--on-instance":
                     onInstance = true;
                     break;
+                case "--no-record":
+                    record = false;
+                    break;
+                case "--db":
+                    database = Value();
+                    if (database is null)
+                    {
+                        error = "--db needs the SQLite file to keep the transcript in, for example --db ./incident.db.";
+                        return null;
+                    }
+
+                    break;
                 case "--service":
                     service = Value();
                     if (service is null)
@@ -235,7 +254,13 @@ public sealed record DiagnoseOptions(
             return null;
         }
 
-        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts, probe, account);
+        if (!record && database is not null)
+        {
+            error = "--db names where to keep the transcript and --no-record keeps none: use one of them.";
+            return null;
+        }
+
+        return new DiagnoseOptions(positional[0], positional[1], region, profile, since, simulate, scenario, output, dns, charts, probe, account, record, database);
     }
 
     private static bool IsScenario(string word) =>

@@ -61,7 +61,7 @@ internal sealed class TranscriptCommand(Terminal terminal)
         ITranscriptStore store;
         try
         {
-            store = TranscriptStoreFactory.Create(Options(settings, db));
+            store = TranscriptStoreFactory.Create(StoreOptions(settings, db));
         }
         catch (ArgumentException e)
         {
@@ -82,10 +82,10 @@ internal sealed class TranscriptCommand(Terminal terminal)
                         return ExitCodes.Diagnosed;
                     }
 
-                    await terminal.Out.WriteLineAsync($"{"session",-12} {"started (UTC)",-19} {"status",-11} {"root cause",-26} {"load balancer",-24} started by");
+                    await terminal.Out.WriteLineAsync($"{"session",-12} {"started (UTC)",-19} {"source",-7} {"status",-11} {"root cause",-26} {"load balancer",-24} started by");
                     foreach (var s in sessions)
                     {
-                        await terminal.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.Id,-12} {s.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} {s.Status.ToString().ToLowerInvariant(),-11} {s.RootCause ?? "-",-26} {s.LoadBalancer,-24} {s.StartedByName}{(s.ResolvedBy is { } r ? $" (resolved by {r})" : string.Empty)}"));
+                        await terminal.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.Id,-12} {s.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} {s.Source,-7} {s.Status.ToString().ToLowerInvariant(),-11} {s.RootCause ?? "-",-26} {s.LoadBalancer,-24} {s.StartedByName}{(s.ResolvedBy is { } r ? $" (resolved by {r})" : string.Empty)}"));
                     }
 
                     return ExitCodes.Diagnosed;
@@ -180,7 +180,8 @@ internal sealed class TranscriptCommand(Terminal terminal)
         return ExitCodes.Diagnosed;
     }
 
-    private static TranscriptOptions Options(IReadOnlyDictionary<string, string?>? settings, string? db)
+    /// <summary>The store the CLI reads and writes: the bot's Transcripts settings, or the SQLite file <paramref name="db"/>.</summary>
+    internal static TranscriptOptions StoreOptions(IReadOnlyDictionary<string, string?>? settings, string? db)
     {
         var configuration = CliConfiguration.Load(settings);
         var options = new TranscriptOptions();

@@ -44,7 +44,7 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
         }
     }
 
-    private static string Describe(Exception e)
+    internal static string Describe(Exception e)
     {
         var text = $"{e.GetType().Name}: {e.Message}";
         return e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
@@ -53,7 +53,7 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
     }
 
     /// <summary>Host, port and database from the connection string (nothing else of it).</summary>
-    private static string Where(string? connectionString)
+    internal static string Where(string? connectionString)
     {
         try
         {
@@ -67,7 +67,7 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
         }
     }
 
-    private static string Redact(string text, string? connectionString)
+    internal static string Redact(string text, string? connectionString)
     {
         try
         {

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ChatOpsBot.EndToEnd.Tests.Support;
 
 /// <summary>Runs the built chatopsbot as a separate process with a controlled environment (nothing inherited
-/// that could point it at real AWS: HOME, AWS_* and the metadata endpoints are replaced).</summary>
+/// that could point it at real AWS: HOME, AWS_* and the metadata endpoints are replaced). XDG_DATA_HOME is the
+/// throw-away home too, so a recorded <c>diagnose</c> lands there unless the test's environment says otherwise.</summary>
 internal static class ChildProcess
 {
     public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
@@ -32,6 +33,12 @@ internal static class ChildProcess
             }
 
             start.Environment["HOME"] = home.FullName;
+            start.Environment["XDG_DATA_HOME"] = Path.Combine(home.FullName, ".local", "share");
+            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Transcripts__", StringComparison.OrdinalIgnoreCase)).ToArray())
+            {
+                start.Environment.Remove(key);
+            }
+
             start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home.FullName, "no-config");
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.FullName, "no-credentials");
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";

@@ -25,6 +25,28 @@ public sealed class DiagnoseOptionsTests
     }
 
     [Fact]
+    public void Parse_RecordsByDefault_NoRecordTurnsItOff_AndDbNamesTheFile()
+    {
+        Assert.True(DiagnoseOptions.Parse(["503", "shop-alb"], out _)!.Record);
+        Assert.False(DiagnoseOptions.Parse(["503", "shop-alb", "--no-record"], out _)!.Record);
+        var withDb = DiagnoseOptions.Parse(["503", "--db", "/tmp/incident.db", "shop-alb"], out var error);
+        Assert.Null(error);
+        Assert.Equal("/tmp/incident.db", withDb!.Database);
+        Assert.Equal("shop-alb", withDb.LoadBalancer);
+        Assert.True(withDb.Record);
+    }
+
+    [Theory]
+    [InlineData(new[] { "503", "shop-alb", "--db" }, "--db needs the SQLite file to keep the transcript in, for example --db ./incident.db.")]
+    [InlineData(new[] { "503", "shop-alb", "--db", "--no-record" }, "--db needs the SQLite file to keep the transcript in, for example --db ./incident.db.")]
+    [InlineData(new[] { "503", "shop-alb", "--db", "x.db", "--no-record" }, "--db names where to keep the transcript and --no-record keeps none: use one of them.")]
+    public void Parse_DbMisused_SaysHow(string[] args, string expected)
+    {
+        Assert.Null(DiagnoseOptions.Parse(args, out var error));
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
     public void Parse_OptionsBeforeThePositionals_AreAccepted()
     {
         var options = DiagnoseOptions.Parse(["--output", "Markdown", "503", "--region", "us-east-1", "shop-alb"], out _);

@@ -90,7 +90,7 @@ public sealed class TranscriptMarkdownTests
     }
 
     [Fact]
-    public void Write_UnfinishedCliSession_SaysItDidNotFinishAndWasNotDiagnosedOrResolved()
+    public void Write_UnfinishedCliSession_SaysItDidNotFinishAndWasNotDiagnosed_WithoutTheChatButtonsFields()
     {
         var session = Session("s-7") with { Source = "cli", GuildId = null, ChannelId = null, StartedById = null, StartedByName = "ops@laptop" };
         TranscriptEntry[] entries = [new("s-7", 1, T0, TranscriptEntryKind.Started, "ops@laptop", "started", null), new("s-7", 2, T0.AddMinutes(1), TranscriptEntryKind.Note, "bot", "interrupted: the bot stopped", null)];
@@ -99,7 +99,9 @@ public sealed class TranscriptMarkdownTests
 
         Assert.Contains("- **Started by:** ops@laptop from the terminal", md, StringComparison.Ordinal);
         Assert.Contains("- **Time to diagnosis:** not diagnosed", md, StringComparison.Ordinal);
-        Assert.Contains("- **Time to resolution:** not resolved", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acknowledged:", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resolved:", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Time to resolution:", md, StringComparison.Ordinal);
         Assert.Contains("None: the session recorded no fix.", md, StringComparison.Ordinal);
         Assert.EndsWith("## Report\n\nThe session did not finish: there is no report.\n", md, StringComparison.Ordinal);
     }

@@ -44,10 +44,25 @@ public static class TranscriptMarkdown
             sb.Append(Inv($"- **Root cause:** `{root}`\n"));
         }
 
-        sb.Append(Inv($"- **Acknowledged:** {(session.AcknowledgedBy is { } ack ? $"by {ack} at {Utc(session.AcknowledgedAt)}" : "no")}\n"));
-        sb.Append(Inv($"- **Resolved:** {(session.ResolvedBy is { } res ? $"by {res} at {Utc(session.ResolvedAt)}" : "no")}\n"));
+        // Acknowledging and resolving are chat buttons: a terminal session shows them only if someone did.
+        var chat = session.Source != "cli";
+        if (chat || session.AcknowledgedBy is not null)
+        {
+            sb.Append(Inv($"- **Acknowledged:** {(session.AcknowledgedBy is { } ack ? $"by {ack} at {Utc(session.AcknowledgedAt)}" : "no")}\n"));
+        }
+
+        if (chat || session.ResolvedBy is not null)
+        {
+            sb.Append(Inv($"- **Resolved:** {(session.ResolvedBy is { } res ? $"by {res} at {Utc(session.ResolvedAt)}" : "no")}\n"));
+        }
+
         sb.Append(Inv($"- **Time to diagnosis:** {(diagnosed is { } d ? Duration(d - started) : "not diagnosed")}\n"));
-        sb.Append(Inv($"- **Time to resolution:** {(session.ResolvedAt is { } r ? Duration(r - started) : "not resolved")}\n\n"));
+        if (chat || session.ResolvedAt is not null)
+        {
+            sb.Append(Inv($"- **Time to resolution:** {(session.ResolvedAt is { } r ? Duration(r - started) : "not resolved")}\n"));
+        }
+
+        sb.Append('\n');
 
         sb.Append("## Fix suggested\n\n");
         if (FindFix(ordered, report) is { } fix)

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 
-namespace ChatOpsBot.Discord.Sessions;
+namespace ChatOpsBot.Runbooks.Sessions;
 
-/// <summary>Short, unguessable, lower-case session ids that fit a custom_id and read well in chat.</summary>
+/// <summary>Short, unguessable, lower-case session ids that fit a Discord custom_id, read well in chat and are easy
+/// to type after <c>transcript show</c>.</summary>
 public static class SessionIds
 {
     private const string Alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
