@@ -15,10 +15,25 @@ internal static class DiscordBench
 {
     public static async Task RunAsync(int commands)
     {
+        // A throw-away store: a benchmark must not fill the operator's own transcripts.
+        var work = Directory.CreateTempSubdirectory("chatopsbot-bench-");
+        try
+        {
+            await RunAsync(commands, Path.Combine(work.FullName, "transcripts.db"));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(int commands, string transcripts)
+    {
         await using var aws = await SimulatedEnvironment.StartAsync("sg-blocks-health-check", null, CancellationToken.None);
         await using var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions());
         var settings = new Dictionary<string, string?>
         {
+            ["Transcripts:SqlitePath"] = transcripts,
             ["Discord:ApplicationId"] = discord.ApplicationId,
             ["Discord:PublicKey"] = discord.PublicKeyHex,
             ["Discord:BotToken"] = discord.BotToken,
