@@ -62,7 +62,10 @@ internal sealed class SqliteDialect : ISqlDialect
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var setup = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON;" + (firstUse ? " PRAGMA journal_mode = WAL;" : string.Empty);
+            // WAL with synchronous=NORMAL: a commit no longer waits for an fsync of the log, which tripled the time a
+            // burst of interactions waited for the single SQLite writer. A killed process loses nothing committed;
+            // only a power loss or OS crash may roll back the last commits (SQLite's documented trade-off).
+            var setup = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;" + (firstUse ? " PRAGMA journal_mode = WAL;" : string.Empty);
             await Sql.ExecuteAsync(connection, null, setup, [], cancellationToken).ConfigureAwait(false);
             if (firstUse)
             {
