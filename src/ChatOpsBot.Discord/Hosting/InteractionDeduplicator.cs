@@ -35,6 +35,19 @@ public sealed partial class InteractionDeduplicator(
         return (reply, did && ReferenceEquals(entry.Work, mine));
     }
 
+    private async Task SaveReplyAsync(string interactionId, byte[] reply)
+    {
+        await Task.Yield();
+        try
+        {
+            await store.SaveInteractionReplyAsync(interactionId, reply, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StoreUnavailable(logger, interactionId, e.GetType().Name, e.Message);
+        }
+    }
+
     private async Task<(byte[] Reply, bool Mine)> ClaimAndProcessAsync(string interactionId, Func<Task<byte[]>> process, Func<byte[]> alreadyHandled)
     {
         bool claimed;
@@ -51,15 +64,10 @@ public sealed partial class InteractionDeduplicator(
         if (claimed)
         {
             var reply = await process();
-            try
-            {
-                await store.SaveInteractionReplyAsync(interactionId, reply, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                StoreUnavailable(logger, interactionId, e.GetType().Name, e.Message);
-            }
 
+            // Stored for a replica that receives the same interaction again; Discord waits for this reply, that
+            // replica does not (it polls for up to WaitForOtherReplica), so the write happens after answering.
+            _ = SaveReplyAsync(interactionId, reply);
             return (reply, true);
         }
 
