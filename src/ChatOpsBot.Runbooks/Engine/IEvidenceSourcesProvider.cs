@@ -8,34 +8,24 @@ public interface IEvidenceSourcesProvider
     string DefaultRegion { get; }
 
     /// <summary>The configured account aliases, sorted (empty when only the bot's own credentials are used).</summary>
-    IReadOnlyList<string> Accounts => [];
+    IReadOnlyList<string> Accounts { get; }
 
     /// <summary>The alias used when a request names none; null means the bot's own credentials.</summary>
-    string? DefaultAccount => null;
+    string? DefaultAccount { get; }
 
     /// <summary>The sources for a region with the bot's own credentials (created once and reused).</summary>
     EvidenceSources For(string region);
 
     /// <summary>The default region of an account alias (the alias's own region, else <see cref="DefaultRegion"/>).</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
-    string RegionFor(string? account) => account is null ? DefaultRegion : throw new UnknownAccountException(account, Accounts);
+    string RegionFor(string? account);
 
     /// <summary>The sources for a region in an account alias (null: the bot's own credentials).</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
-    EvidenceSources For(string region, string? account) => account is null ? For(region) : throw new UnknownAccountException(account, Accounts);
+    EvidenceSources For(string region, string? account);
 
     /// <summary>The configured spelling of <paramref name="account"/> (aliases match case-insensitively), or
     /// <see cref="DefaultAccount"/> when it is null or blank.</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
-    string? ResolveAccount(string? account)
-    {
-        if (string.IsNullOrWhiteSpace(account))
-        {
-            return DefaultAccount;
-        }
-
-        var trimmed = account.Trim();
-        return Accounts.FirstOrDefault(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UnknownAccountException(trimmed, Accounts);
-    }
+    string? ResolveAccount(string? account);
 }
