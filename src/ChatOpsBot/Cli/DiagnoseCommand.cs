@@ -1,6 +1,5 @@
 using ChatOpsBot.Aws;
 using ChatOpsBot.Aws.Configuration;
-using ChatOpsBot.Charts;
 using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Evidence;
@@ -67,11 +66,12 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
             }
 
             var identifier = LoadBalancerIdentifier.Parse(options.LoadBalancer, out _);
+            var loaded = CliConfiguration.Load(configuration);
             AwsEvidenceSet evidence;
             string? account;
             try
             {
-                settings = AwsAccountsConfiguration.Apply(settings, CliConfiguration.Load(configuration));
+                settings = AwsAccountsConfiguration.Apply(settings, loaded);
                 account = settings.ResolveAccount(options.Account);
                 evidence = AwsEvidence.Create(settings, time, identifier?.Region, account: account);
             }
@@ -99,7 +99,7 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
                 if (options.Record)
                 {
                     recorder = await TerminalSessionRecorder.StartAsync(
-                        TranscriptCommand.StoreOptions(configuration, options.Database),
+                        TranscriptCommand.StoreOptions(loaded, options.Database),
                         request,
                         simulated?.Aws.Scenario.Name,
                         observer,
@@ -180,10 +180,8 @@ internal sealed class DiagnoseCommand(Terminal terminal, TimeProvider time, IRea
             return;
         }
 
-        foreach (var chart in charts)
+        foreach (var path in await ChartFiles.WriteAsync(charts, directory, cancellationToken))
         {
-            var path = Path.GetFullPath(Path.Combine(directory, chart.Id + ".png"));
-            await File.WriteAllBytesAsync(path, ChartRenderer.RenderPng(chart), cancellationToken);
             await terminal.Error.WriteLineAsync($"Chart: {path}");
         }
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChatOpsBot.Charts;
 using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Runbooks.Sessions.Export;
@@ -61,7 +60,7 @@ internal sealed class TranscriptCommand(Terminal terminal)
         ITranscriptStore store;
         try
         {
-            store = TranscriptStoreFactory.Create(StoreOptions(settings, db));
+            store = TranscriptStoreFactory.Create(StoreOptions(CliConfiguration.Load(settings), db));
         }
         catch (ArgumentException e)
         {
@@ -159,11 +158,7 @@ internal sealed class TranscriptCommand(Terminal terminal)
             {
                 var chartsFolder = Path.Combine(folder, chartsFolderName);
                 Directory.CreateDirectory(chartsFolder);
-                var renderer = new ScottPlotChartImageRenderer();
-                foreach (var chart in charts)
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(chartsFolder, ChartImages.FileName(chart)), renderer.RenderPng(chart), cancellationToken);
-                }
+                await ChartFiles.WriteAsync(charts, chartsFolder, cancellationToken);
             }
 
             await File.WriteAllTextAsync(path, TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.ChartsIn(chartsFolderName, charts)), cancellationToken);
@@ -181,9 +176,8 @@ internal sealed class TranscriptCommand(Terminal terminal)
     }
 
     /// <summary>The store the CLI reads and writes: the bot's Transcripts settings, or the SQLite file <paramref name="db"/>.</summary>
-    internal static TranscriptOptions StoreOptions(IReadOnlyDictionary<string, string?>? settings, string? db)
+    internal static TranscriptOptions StoreOptions(IConfiguration configuration, string? db)
     {
-        var configuration = CliConfiguration.Load(settings);
         var options = new TranscriptOptions();
         configuration.GetSection(TranscriptOptions.Section).Bind(options);
         if (db is not null)
