@@ -44,7 +44,7 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
 
     public string? ResolveAccount(string? account) => _settings.ResolveAccount(account);
 
-    public string RegionFor(string? account) => account is null ? DefaultRegion : _credentials.Account(account).Region ?? DefaultRegion;
+    public string RegionFor(string? account) => account is null ? DefaultRegion : _settings.Account(account).Region ?? DefaultRegion;
 
     public EvidenceSources For(string region) => For(region, null);
 

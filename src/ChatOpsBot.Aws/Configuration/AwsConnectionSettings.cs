@@ -65,6 +65,11 @@ public sealed class AwsConnectionSettings
             ?? throw new Runbooks.Engine.UnknownAccountException(wanted, AccountAliases);
     }
 
+    /// <summary>The settings of a configured alias.</summary>
+    /// <exception cref="Runbooks.Engine.UnknownAccountException">The alias is not configured.</exception>
+    public AwsAccountSettings Account(string alias) =>
+        Accounts.TryGetValue(alias, out var account) ? account : throw new Runbooks.Engine.UnknownAccountException(alias, AccountAliases);
+
     /// <summary>The configured aliases, sorted.</summary>
     public IReadOnlyList<string> AccountAliases => [.. Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
 

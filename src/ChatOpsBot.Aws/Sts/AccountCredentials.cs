@@ -50,11 +50,6 @@ internal sealed class AccountCredentials : IDisposable
     /// <summary>The RoleSessionName sent to STS.</summary>
     public string SessionName => _sessionName;
 
-    /// <summary>The alias's settings.</summary>
-    /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
-    public AwsAccountSettings Account(string alias) =>
-        _settings.Accounts.TryGetValue(alias, out var account) ? account : throw new UnknownAccountException(alias, _settings.AccountAliases);
-
     /// <summary>The credentials to sign with in <paramref name="alias"/> (null: the base credentials).</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
     public AWSCredentials For(string? alias) => alias is null ? Base : Assumed(alias);
@@ -62,7 +57,7 @@ internal sealed class AccountCredentials : IDisposable
     /// <summary>The refreshing credentials of an alias (created on first use).</summary>
     internal RefreshingSessionCredentials Assumed(string alias)
     {
-        var account = Account(alias);
+        var account = _settings.Account(alias);
         return _assumed.GetOrAdd(alias, a => new Lazy<RefreshingSessionCredentials>(() =>
         {
             var sts = CreateStsClient(Base, account.Region ?? _baseRegion);
