@@ -47,10 +47,7 @@ public static class AwsEvidence
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
         environment ??= Environment.GetEnvironmentVariable;
-        var accountRegion = account is null ? null
-            : settings.Accounts.TryGetValue(account, out var configured) ? configured.Region
-            : throw new Runbooks.Engine.UnknownAccountException(account, settings.AccountAliases);
-        var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion ?? accountRegion, settings.Profile);
+        var region = new AwsRegionResolver(environment).Resolve(settings.Region, arnRegion ?? (account is null ? null : settings.Account(account).Region), settings.Profile);
         var credentials = new AccountCredentials(settings, region, time, environment, loggerFactory?.CreateLogger("ChatOpsBot.Aws"));
         var set = Create(settings, region, credentials.For(account), time, environment, loggerFactory);
         set.Own(credentials);

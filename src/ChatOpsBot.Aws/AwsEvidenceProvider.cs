@@ -44,7 +44,7 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
 
     public string? ResolveAccount(string? account) => _settings.ResolveAccount(account);
 
-    public string RegionFor(string? account) => account is null ? DefaultRegion : _credentials.Account(account).Region ?? DefaultRegion;
+    public string RegionFor(string? account) => account is null ? DefaultRegion : _settings.Account(account).Region ?? DefaultRegion;
 
     public EvidenceSources For(string region) => For(region, null);
 
@@ -53,7 +53,7 @@ public sealed class AwsEvidenceProvider : IEvidenceSourcesProvider, IDisposable
         var credentials = _credentials.For(account);
         var key = (account?.ToUpperInvariant() ?? string.Empty, region);
         var set = _sets.GetOrAdd(key, _ => new Lazy<AwsEvidenceSet>(() =>
-            AwsEvidence.Create(_settings.With(region: region), region, credentials, _time, _environment, _loggerFactory))).Value;
+            AwsEvidence.Create(_settings, region, credentials, _time, _environment, _loggerFactory))).Value;
         return set.Sources();
     }
 

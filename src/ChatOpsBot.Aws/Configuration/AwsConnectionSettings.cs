@@ -35,9 +35,9 @@ public sealed class AwsConnectionSettings
     /// default: it executes a script on the instances, so it needs its own IAM statement and an explicit opt-in.</summary>
     public bool InstanceProbeEnabled { get; init; }
 
-    /// <summary>A copy with another region and/or probe switch; everything else (accounts included) is shared.</summary>
-    public AwsConnectionSettings With(string? region = null, bool? instanceProbeEnabled = null) =>
-        Copy(region ?? Region, instanceProbeEnabled ?? InstanceProbeEnabled, Accounts, DefaultAccount, RoleSessionName);
+    /// <summary>A copy with another probe switch; everything else (accounts included) is shared.</summary>
+    public AwsConnectionSettings With(bool instanceProbeEnabled) =>
+        Copy(Region, instanceProbeEnabled, Accounts, DefaultAccount, RoleSessionName);
 
     /// <summary>Named target accounts (<c>Aws:Accounts:&lt;alias&gt;</c>) reached by assuming a role with STS;
     /// aliases compare case-insensitively.</summary>
@@ -64,6 +64,11 @@ public sealed class AwsConnectionSettings
         return Accounts.Keys.FirstOrDefault(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase))
             ?? throw new Runbooks.Engine.UnknownAccountException(wanted, AccountAliases);
     }
+
+    /// <summary>The settings of a configured alias.</summary>
+    /// <exception cref="Runbooks.Engine.UnknownAccountException">The alias is not configured.</exception>
+    public AwsAccountSettings Account(string alias) =>
+        Accounts.TryGetValue(alias, out var account) ? account : throw new Runbooks.Engine.UnknownAccountException(alias, AccountAliases);
 
     /// <summary>The configured aliases, sorted.</summary>
     public IReadOnlyList<string> AccountAliases => [.. Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];

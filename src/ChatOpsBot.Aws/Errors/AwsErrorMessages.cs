@@ -43,8 +43,10 @@ internal static partial class AwsErrorMessages
             inner);
     }
 
+    /// <summary>The call could not get credentials; reported with the kind and code the credential failure carries
+    /// (a throttled or unreachable STS is not a configuration problem).</summary>
     public static EvidenceException NoCredentials(string service, string operation, Configuration.CredentialsUnavailableException inner) =>
-        new(EvidenceFailureKind.NoCredentials, service, operation, inner.IsRoleAssumption ? EvidenceException.RoleNotAssumedCode : "NoCredentials", $"Could not call {service}:{operation}: {inner.Message}");
+        new(inner.Kind, service, operation, inner.Code, $"Could not call {service}:{operation}: {inner.Message}");
 
     /// <summary>Removes access key ids, secrets, tokens, signatures and canonical-request dumps; trims to one short paragraph.</summary>
     public static string? Redact(string? text)

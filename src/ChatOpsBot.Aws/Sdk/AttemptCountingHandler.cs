@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ChatOpsBot.Aws.Errors;
+using ChatOpsBot.Aws.Query;
 using ChatOpsBot.Aws.Telemetry;
 
 namespace ChatOpsBot.Aws.Sdk;
@@ -21,7 +22,7 @@ internal sealed partial class AttemptCountingHandler(HttpMessageHandler inner) :
         return response;
     }
 
-    /// <summary>429, or an error code AWS uses for throttling: EC2's query XML (<c>&lt;Code&gt;</c>), or the JSON
+    /// <summary>429, or an error code AWS uses for throttling: EC2's query XML (<c>Response/Errors/Error/Code</c>, read by <see cref="QueryErrorBody"/>), or the JSON
     /// protocol's <c>X-Amzn-ErrorType</c> header / <c>__type</c> field (SSM). The body is buffered, so the SDK still reads it.</summary>
     private static async Task<bool> IsThrottledAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -37,13 +38,18 @@ internal sealed partial class AttemptCountingHandler(HttpMessageHandler inner) :
 
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var code = ErrorCode().Match(text);
-        return code.Success && IsThrottleCode(code.Groups["code"].Value);
+        if (QueryErrorBody.Parse(text).Code is { } xmlCode)
+        {
+            return IsThrottleCode(xmlCode);
+        }
+
+        var jsonType = JsonErrorType().Match(text);
+        return jsonType.Success && IsThrottleCode(jsonType.Groups["code"].Value);
     }
 
     private static bool IsThrottleCode(string code) =>
         AwsErrorClassifier.Classify(code[(code.LastIndexOf('#') + 1)..], null).Retry == RetryClass.Throttle;
 
-    [GeneratedRegex(@"<Code>(?<code>[^<]{1,100})</Code>|""__type""\s*:\s*""(?<code>[^""]{1,200})""")]
-    private static partial Regex ErrorCode();
+    [GeneratedRegex(@"""__type""\s*:\s*""(?<code>[^""]{1,200})""")]
+    private static partial Regex JsonErrorType();
 }

@@ -7,6 +7,7 @@ using ChatOpsBot.Aws.Configuration;
 using ChatOpsBot.Aws.Errors;
 using ChatOpsBot.Aws.Query;
 using ChatOpsBot.Runbooks.Engine;
+using ChatOpsBot.Runbooks.Evidence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -49,11 +50,6 @@ internal sealed class AccountCredentials : IDisposable
     /// <summary>The RoleSessionName sent to STS.</summary>
     public string SessionName => _sessionName;
 
-    /// <summary>The alias's settings.</summary>
-    /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
-    public AwsAccountSettings Account(string alias) =>
-        _settings.Accounts.TryGetValue(alias, out var account) ? account : throw new UnknownAccountException(alias, _settings.AccountAliases);
-
     /// <summary>The credentials to sign with in <paramref name="alias"/> (null: the base credentials).</summary>
     /// <exception cref="UnknownAccountException">The alias is not configured.</exception>
     public AWSCredentials For(string? alias) => alias is null ? Base : Assumed(alias);
@@ -61,7 +57,7 @@ internal sealed class AccountCredentials : IDisposable
     /// <summary>The refreshing credentials of an alias (created on first use).</summary>
     internal RefreshingSessionCredentials Assumed(string alias)
     {
-        var account = Account(alias);
+        var account = _settings.Account(alias);
         return _assumed.GetOrAdd(alias, a => new Lazy<RefreshingSessionCredentials>(() =>
         {
             var sts = CreateStsClient(Base, account.Region ?? _baseRegion);
@@ -100,8 +96,11 @@ internal sealed class AccountCredentials : IDisposable
         }
         catch (Exception e) when (CredentialsUnavailableException.Find(e) is null && e is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
         {
-            throw CredentialsUnavailableException.Specific(
-                $"Could not reach STS at {StsEndpoint(account.Region ?? _baseRegion)} to assume the role of account '{alias}': {AwsErrorMessages.Redact(e.Message) ?? "network error"}.", e);
+            throw CredentialsUnavailableException.StsFailed(
+                $"Could not reach STS at {StsEndpoint(account.Region ?? _baseRegion)} to assume the role of account '{alias}': {AwsErrorMessages.Redact(e.Message) ?? "network error"}.",
+                EvidenceFailureKind.Unavailable,
+                null,
+                e);
         }
     }
 
@@ -118,13 +117,25 @@ internal sealed class AccountCredentials : IDisposable
                 $"STS is not activated in region {account.Region ?? _baseRegion} of the bot's account, so account '{alias}' cannot be assumed there: activate the region under IAM > Account settings, or set {key}:Region to an active region.{said}",
             "MalformedPolicyDocument" or "PackedPolicyTooLarge" or "ValidationError" =>
                 $"STS refused AssumeRole for account '{alias}' ({e.ErrorCode}): fix {key} (RoleArn, ExternalId, DurationSeconds at most the role's MaxSessionDuration).{said}",
-            _ when classification.Kind == Runbooks.Evidence.EvidenceFailureKind.Throttled =>
+            _ when classification.Kind == EvidenceFailureKind.Throttled =>
                 $"STS throttled AssumeRole for account '{alias}' ({e.ErrorCode}) even after retries with backoff; try again in a minute.",
-            _ when classification.Kind == Runbooks.Evidence.EvidenceFailureKind.NoCredentials =>
-                $"STS rejected the bot's own credentials ({e.ErrorCode}) when assuming the role of account '{alias}'. {CredentialsUnavailableException.HowToConfigure}",
+            _ when classification.Kind == EvidenceFailureKind.NoCredentials =>
+                $"STS rejected the bot's own credentials ({e.ErrorCode}) when assuming the role of account '{alias}'.",
             _ => $"STS could not assume the role of account '{alias}' ({e.ErrorCode}).{said}",
         };
-        return CredentialsUnavailableException.Specific(sentence, e);
+        return classification.Kind == EvidenceFailureKind.NoCredentials
+            ? new CredentialsUnavailableException(sentence, e)
+            : StsRefused(sentence, e);
+    }
+
+    /// <summary>STS refused a role assumption; when it was throttling or failing rather than refusing, the failure
+    /// keeps that kind and AWS's code, so the report says to retry instead of to fix a role.</summary>
+    internal static CredentialsUnavailableException StsRefused(string sentence, AmazonSecurityTokenServiceException e)
+    {
+        var kind = AwsErrorClassifier.Classify(e.ErrorCode, (int)e.StatusCode).Kind;
+        return kind is EvidenceFailureKind.Throttled or EvidenceFailureKind.Unavailable
+            ? CredentialsUnavailableException.StsFailed(sentence, kind, e.ErrorCode, e)
+            : CredentialsUnavailableException.RoleNotAssumed(sentence, e);
     }
 
     private AWSCredentials ResolveBase()
@@ -154,7 +165,8 @@ internal sealed class AccountCredentials : IDisposable
     {
         if (credentials?.AccessKeyId is null || credentials.SecretAccessKey is null || credentials.SessionToken is null || credentials.Expiration is not { } expiration)
         {
-            throw CredentialsUnavailableException.Specific($"STS answered {action} without complete credentials (access key, secret, session token and expiration).");
+            throw CredentialsUnavailableException.StsFailed(
+                $"STS answered {action} without complete credentials (access key, secret, session token and expiration).", EvidenceFailureKind.Unavailable, null);
         }
 
         return new TemporaryCredentials(

@@ -68,7 +68,7 @@ internal sealed class WebIdentity(string tokenFile, string roleArn, string? sess
         catch (AmazonSecurityTokenServiceException e) when (e.ErrorCode is not null)
         {
             var said = AwsErrorMessages.Redact(e.Message) is { } text ? $" AWS said: {text}" : string.Empty;
-            throw CredentialsUnavailableException.Specific(e.ErrorCode switch
+            throw AccountCredentials.StsRefused(e.ErrorCode switch
             {
                 "ExpiredTokenException" =>
                     $"The web identity token in {TokenFileVariable} ('{tokenFile}') has expired, so STS refused AssumeRoleWithWebIdentity for {roleArn}. The platform must keep rewriting that file (EKS projected service-account token, kubelet rotation): check that the volume is still mounted and refreshed, or restart the pod.{said}",

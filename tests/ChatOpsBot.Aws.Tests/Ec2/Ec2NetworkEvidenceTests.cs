@@ -1,6 +1,7 @@
 using ChatOpsBot.Aws.Tests.Infrastructure;
 using ChatOpsBot.Runbooks.Evidence;
 using ChatOpsBot.Runbooks.Evidence.Network;
+using ChatOpsBot.Runbooks.Tests.Support;
 
 namespace ChatOpsBot.Aws.Tests.Ec2;
 
@@ -243,6 +244,29 @@ public sealed class Ec2NetworkEvidenceTests
         Assert.Equal(EvidenceFailureKind.Throttled, ex.Kind);
         Assert.Equal("RequestLimitExceeded", ex.ErrorCode);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetSubnets_ThrottledUnderTheSdk_EveryThrottledAttemptIsCountedButNotOtherErrors()
+    {
+        using var telemetry = new TelemetryCapture();
+        var calls = 0;
+        await using var server = await FakeAwsServer.StartAsync(_ => Interlocked.Increment(ref calls) switch
+        {
+            // A namespace-qualified body (as AWS may send) must be read as well as the bare one.
+            1 => new CannedResponse(503, $"<e:Response xmlns:e=\"{Ns}\"><e:Errors><e:Error><e:Code>RequestLimitExceeded</e:Code></e:Error></e:Errors></e:Response>"),
+            2 => Ec2Error(503, "RequestLimitExceeded"),
+            _ => Ec2Error(503, "Unavailable"),
+        });
+        using var aws = TestAws.Create(server, maxAttempts: 3);
+        using var step = new System.Diagnostics.Activity("step").Start();
+
+        var ex = await Assert.ThrowsAsync<EvidenceException>(() => aws.Network.GetSubnetsAsync("vpc-1", CancellationToken.None));
+        step.Stop();
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(EvidenceFailureKind.Unavailable, ex.Kind);
+        Assert.Equal(2, telemetry.MeasurementsIn(step.TraceId, "chatopsbot.aws.throttles").Sum(m => m.Value));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using ChatOpsBot.Aws.Configuration;
+using ChatOpsBot.Aws.Tests.Infrastructure;
 using ChatOpsBot.Runbooks.Engine;
 using ChatOpsBot.Runbooks.Evidence;
 
@@ -188,6 +189,53 @@ public sealed class AssumeRoleTests
 
         Assert.Contains("STS throttled AssumeRole for account 'prod'", ex.Message, StringComparison.Ordinal);
         Assert.Equal(settings.MaxAttempts, sim.Calls("sts", "AssumeRole").Count);
+
+        // Throttling is STS's load, not a role the bot may not assume: reported as throttled, with AWS's code.
+        Assert.Equal(EvidenceFailureKind.Throttled, ex.Kind);
+        Assert.Equal("Throttling", ex.ErrorCode);
+        Assert.DoesNotContain("aws configure", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task For_StsUnreachable_SaysUnavailableNamingTheStsEndpoint()
+    {
+        await using var sim = await SimulatedAccounts.StartAsync();
+        Uri closed;
+        await using (var stopped = await FakeAwsServer.StartAsync(_ => CannedResponse.Xml("<ok/>")))
+        {
+            closed = stopped.Uri;
+        }
+
+        var settings = sim.Settings();
+        var endpoints = settings.Endpoints.ToDictionary();
+        endpoints[AwsService.Sts] = closed;
+        using var provider = new AwsEvidenceProvider(
+            new AwsConnectionSettings { Region = settings.Region, Credentials = settings.Credentials, Endpoints = endpoints, Accounts = settings.Accounts, MaxAttempts = 1 },
+            sim.Time,
+            environment: _ => null);
+
+        var ex = await Assert.ThrowsAsync<EvidenceException>(() => provider.For(sim.Aws.Region, "prod").LoadBalancing.ListLoadBalancerNamesAsync(CancellationToken.None));
+
+        Assert.Equal(EvidenceFailureKind.Unavailable, ex.Kind);
+        Assert.NotEqual(EvidenceException.RoleNotAssumedCode, ex.ErrorCode);
+        Assert.Contains($"Could not reach STS at {closed.GetLeftPart(UriPartial.Authority)} to assume the role of account 'prod'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws configure", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(sim.Calls("elasticloadbalancing"));
+    }
+
+    [Fact]
+    public async Task For_StsRejectsTheBotsOwnKey_SaysNoCredentialsWithTheGenericAdvice()
+    {
+        await using var sim = await SimulatedAccounts.StartAsync();
+        using var provider = new AwsEvidenceProvider(
+            sim.Settings(credentials: new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", sim.Aws.SecretAccessKey)), sim.Time, environment: _ => null);
+
+        var ex = await Assert.ThrowsAsync<EvidenceException>(() => provider.For(sim.Aws.Region, "prod").LoadBalancing.ListLoadBalancerNamesAsync(CancellationToken.None));
+
+        Assert.Equal(EvidenceFailureKind.NoCredentials, ex.Kind);
+        Assert.NotEqual(EvidenceException.RoleNotAssumedCode, ex.ErrorCode);
+        Assert.Contains("STS rejected the bot's own credentials", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("aws configure", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
