@@ -102,7 +102,7 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             {
                 s.AddGap("on-instance checks", ex);
                 var status = ex.Kind == EvidenceFailureKind.AccessDenied ? InstanceProbeStatus.AccessDenied : InstanceProbeStatus.Failed;
-                outcomes = [.. request.Targets.Select(t => new InstanceProbeOutcome(t.InstanceId, status, ex.Message, false, null))];
+                outcomes = [.. request.Targets.Select(t => new InstanceProbeOutcome(t.InstanceId, status, ex.Message, false, null, ex))];
             }
 
             return r.Members.Select(m => new ProbedInstance(
@@ -117,10 +117,11 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             results.AddRange(batch);
         }
 
-        var denied = results.FirstOrDefault(r => r.Outcome.Status == InstanceProbeStatus.AccessDenied);
-        if (denied is not null && !s.Gaps.Any(g => g.IamAction.StartsWith("ssm:", StringComparison.Ordinal) && g.Kind == EvidenceFailureKind.AccessDenied))
+        // Each denied call is a gap of its own (AddGap keeps one per action), so the advice names the permission
+        // that is actually missing even when another SSM action was denied too.
+        foreach (var failure in results.Where(r => r.Outcome.Status == InstanceProbeStatus.AccessDenied).Select(r => r.Outcome.Failure).OfType<EvidenceException>())
         {
-            s.AddGap("on-instance checks", new EvidenceException(EvidenceFailureKind.AccessDenied, "ssm", "SendCommand", "AccessDenied", denied.Outcome.Detail ?? "access denied"));
+            s.AddGap("on-instance checks", failure);
         }
 
         e.InstanceProbes = results;

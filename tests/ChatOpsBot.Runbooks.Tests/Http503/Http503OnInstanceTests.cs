@@ -174,6 +174,24 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_DescribeInstanceInformationAndGetCommandInvocationDenied_BothGapsAndProbePolicyNamed()
+    {
+        // The probe itself reports per instance that polling was denied (as SsmInstanceProbe does); SSM's inventory was denied too.
+        var aws = RefusedShop().Fail("DescribeInstanceInformation", EvidenceFailureKind.AccessDenied);
+        var denied = new EvidenceException(EvidenceFailureKind.AccessDenied, "ssm", "GetCommandInvocation", "AccessDeniedException", "not authorized to perform ssm:GetCommandInvocation");
+        aws.ProbeOutcomes[Shop.InstanceA] = new("set-by-fake", InstanceProbeStatus.AccessDenied, "GetCommandInvocation failed", false, null, denied);
+        aws.ProbeOutcomes[Shop.InstanceB] = new("set-by-fake", InstanceProbeStatus.AccessDenied, "GetCommandInvocation failed", false, null, denied);
+
+        var report = await RunAsync(aws, Probe);
+
+        Assert.Contains(report.Gaps, g => g.IamAction == "ssm:DescribeInstanceInformation" && g.Kind == EvidenceFailureKind.AccessDenied);
+        Assert.Contains(report.Gaps, g => g.IamAction == "ssm:GetCommandInvocation" && g.Kind == EvidenceFailureKind.AccessDenied);
+        Assert.DoesNotContain(report.Gaps, g => g.IamAction == "ssm:SendCommand");
+        Assert.Contains(report.Suggestions, s => s.Contains("ssm:GetCommandInvocation", StringComparison.Ordinal) && s.Contains("deploy/iam/chatopsbot-ssm-probe.json", StringComparison.Ordinal));
+        Assert.Contains(report.Finding(CauseId.UnhealthyTargets)!.Evidence, f => f.Text.Contains("lacks ssm:GetCommandInvocation", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_NoProbeConfigured_SaysSoInsteadOfFailing()
     {
         var aws = RefusedShop();

@@ -45,7 +45,7 @@ internal static class OnInstanceCheck
             var o = p.Outcome;
             if (o.Status != InstanceProbeStatus.Success || o.Facts is not { } f)
             {
-                general.Add(Fact.Of(Source, $"{o.InstanceId}: on-instance check {Describe(o.Status)}{(o.Detail is null ? "" : ": " + o.Detail)}.", o.InstanceId));
+                general.Add(Fact.Of(Source, $"{o.InstanceId}: on-instance check {Describe(o)}{(o.Detail is null ? "" : ": " + o.Detail)}.", o.InstanceId));
                 continue;
             }
 
@@ -259,12 +259,12 @@ internal static class OnInstanceCheck
         return $"{p.Outcome.InstanceId}{(p.AvailabilityZone is null ? "" : " in " + p.AvailabilityZone)}: {string.Join("; ", parts)}.";
     }
 
-    private static string Describe(InstanceProbeStatus status) => status switch
+    private static string Describe(InstanceProbeOutcome outcome) => outcome.Status switch
     {
         InstanceProbeStatus.NotManaged => "not possible: the instance is not managed by Systems Manager (" + InstanceProbing.EnableSsm + ")",
         InstanceProbeStatus.Undeliverable => "not delivered: the SSM agent did not receive the command",
         InstanceProbeStatus.TimedOut => "timed out",
-        InstanceProbeStatus.AccessDenied => "denied: the bot's role lacks ssm:SendCommand or ssm:GetCommandInvocation",
+        InstanceProbeStatus.AccessDenied => $"denied: the bot's role lacks {outcome.Failure?.IamAction ?? "ssm:SendCommand or ssm:GetCommandInvocation"}",
         _ => "failed",
     };
 
