@@ -105,6 +105,22 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_LocalAnswerMuchSlowerThanATightInterval_FixKeepsTheTimeoutBelowTheInterval()
+    {
+        var aws = FakeAwsAccount.ShopAlb();
+        aws.TargetGroups[0] = Shop.WebTargetGroup(Shop.HealthCheck(interval: 10));
+        aws.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out"), Shop.Unhealthy(Shop.InstanceB, "Target.Timeout", "Request timed out", Shop.ZoneB)];
+        Answer(aws, Facts("active", ["0.0.0.0:8080"], Http(200, null, elapsedMs: 20000)));
+
+        var report = await RunAsync(aws, Probe);
+
+        // 1.5 x 20 s = 30 s; ModifyTargetGroup rejects a timeout that is not below the interval, so the interval must rise past it.
+        var command = report.Finding(CauseId.HealthCheckTimeout)!.Fix!.Command;
+        Assert.Contains("--health-check-timeout-seconds 30 ", command, StringComparison.Ordinal);
+        Assert.Contains("--health-check-interval-seconds 35 ", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_HealthyLocallyButUnhealthyAtTheLoadBalancer_PointsAtTheNetworkPath()
     {
         var aws = RefusedShop();

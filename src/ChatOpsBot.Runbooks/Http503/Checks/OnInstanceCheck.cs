@@ -160,7 +160,7 @@ internal static class OnInstanceCheck
                 Facts(general, slow),
                 new Fix(
                     $"Make {p.Request.HealthCheckPath ?? "/"} answer fast (no database or downstream calls), or give {tg.Name}'s health check more time.",
-                    AwsCli.Command(region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-timeout-seconds", N(Math.Min(120, Math.Max(tg.HealthCheck.TimeoutSeconds * 2, (int)Math.Ceiling((took.ElapsedMilliseconds ?? 0) / 1000.0 * 1.5))))), ("health-check-interval-seconds", N(Math.Min(300, Math.Max(tg.HealthCheck.IntervalSeconds, tg.HealthCheck.TimeoutSeconds * 2 + 5))))),
+                    HealthCheckTimeoutCheck.LongerTimeout(lb, tg, took.ElapsedMilliseconds / 1000.0).Command,
                     "Even from the instance itself the health path is slower than the timeout, so the load balancer counts every check as failed; the network is not involved."));
         }
 
