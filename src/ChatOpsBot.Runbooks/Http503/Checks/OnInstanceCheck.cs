@@ -278,11 +278,7 @@ internal static class OnInstanceCheck
         string.Join(separator == ',' ? ", " : " ", ps.Select(p => p.Outcome.InstanceId).Distinct(StringComparer.Ordinal));
 
     private static string SendCommand(string region, string[] instanceIds, string[] commands) =>
-        AwsCli.Command(region, ["ssm", "send-command"],
-            ("document-name", "AWS-RunShellScript"),
-            ("instance-ids", instanceIds),
-            ("comment", "chatopsbot 503 follow-up"),
-            ("parameters", "commands=[" + string.Join(",", commands.Select(c => "\"" + c.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]"));
+        AwsCli.RunShellScript(region, instanceIds, "chatopsbot 503 follow-up", commands);
 
     private static Fix MatcherOrPathFix(LoadBalancerDescription lb, TargetGroupDescription tg, int code) => code switch
     {
