@@ -284,15 +284,15 @@ internal static class OnInstanceCheck
     {
         >= 200 and < 400 => new Fix(
             $"Accept {N(code)} in {tg.Name}'s matcher (the application answers it to the health check's exact request), or make {tg.HealthCheck.Path ?? "/"} answer {tg.HealthCheck.MatcherHttpCode ?? "200"}.",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={tg.HealthCheck.MatcherHttpCode ?? "200"},{N(code)}")),
+            HealthCheckSettingsCheck.AcceptCodesCommand(lb, tg, [code]),
             "The application is up and answers the health check's request with a code the matcher does not list; the load balancer never follows redirects."),
         400 or 421 => new Fix(
             $"Let the application answer {tg.HealthCheck.Path ?? "/"} for any Host header (the health check sends Host: <private-ip>:<port>), or point the check at a path that does.",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
+            HealthCheckSettingsCheck.PathCommand(lb, tg),
             $"It answers {N(code)} to the health check's Host header (the target's IP), typically an allowed-hosts list; real requests carry the site's name and pass, health checks do not."),
         _ => new Fix(
             $"Point {tg.Name}'s health check at a path the application serves without authentication (it answers {N(code)} on {tg.HealthCheck.Path ?? "/"}).",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
+            HealthCheckSettingsCheck.PathCommand(lb, tg),
             "The health check sends no credentials and the target's IP as Host; the path must answer the matcher's code to exactly that request."),
     };
 }
