@@ -65,7 +65,7 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             var instance = e.Instances?.FirstOrDefault(i => i.InstanceId == id);
             if (instance is not null && instance.StateName != "running")
             {
-                e.ProbeSkips.Add(new ProbeSkip(id, $"the instance is {instance.StateName}, so there is nothing to inspect on it"));
+                e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.NotRunning, $"the instance is {instance.StateName}, so there is nothing to inspect on it"));
                 continue;
             }
 
@@ -74,13 +74,13 @@ internal sealed class InstanceProbing(EvidenceSources sources)
                 var m = managed.FirstOrDefault(x => x.InstanceId == id);
                 if (m is null)
                 {
-                    e.ProbeSkips.Add(new ProbeSkip(id, $"not managed by Systems Manager; to enable on-instance checks, {EnableSsm}"));
+                    e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.NotManaged, $"not managed by Systems Manager; to enable on-instance checks, {EnableSsm}"));
                     continue;
                 }
 
                 if (m.PingStatus != "Online")
                 {
-                    e.ProbeSkips.Add(new ProbeSkip(id, $"its SSM agent is {m.PingStatus}; Run Command reaches it only when the agent is Online: check the agent is running and the instance can reach Systems Manager (NAT, or VPC endpoints ssm, ssmmessages, ec2messages)"));
+                    e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.AgentOffline, $"its SSM agent is {m.PingStatus}; Run Command reaches it only when the agent is Online: check the agent is running and the instance can reach Systems Manager (NAT, or VPC endpoints ssm, ssmmessages, ec2messages)"));
                     continue;
                 }
             }

@@ -176,6 +176,21 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_StoppedInstanceSkipped_NoAdviceToEnableSsmOnIt()
+    {
+        var aws = RefusedShop();
+        aws.Instances[0] = aws.Instances[0] with { StateName = "stopped" };
+        Answer(aws, Facts("failed", [], Http(null, "refused")));
+
+        var report = await RunAsync(aws, Probe);
+
+        var facts = report.Causes.SelectMany(c => c.Evidence).ToArray();
+        Assert.Contains(facts, f => f.Resources.Contains(aws.Instances[0].InstanceId) && f.Text.Contains("the instance is stopped", StringComparison.Ordinal));
+        // Stopped is not an SSM problem: enabling the agent would not make it checkable.
+        Assert.DoesNotContain(report.Suggestions, s => s.Contains("AmazonSSMManagedInstanceCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_ProbeAccessDenied_GapNamesSendCommandAndDiagnosisGoesOn()
     {
         var aws = RefusedShop().Fail("SendCommand", EvidenceFailureKind.AccessDenied);

@@ -28,9 +28,9 @@ internal static class OnInstanceCheck
             general.Add(Fact.Of(Source, $"{skip.InstanceId} was not checked on the host: {skip.Reason}.", skip.InstanceId));
         }
 
-        if (e.ProbeSkips.Any(k => k.Reason.StartsWith("not managed", StringComparison.Ordinal) || k.Reason.Contains("SSM agent", StringComparison.Ordinal)))
+        if (e.ProbeSkips.Where(k => k.SsmUnreachable).Select(k => k.InstanceId).Take(5).ToArray() is { Length: > 0 } unreachable)
         {
-            s.Suggestions.Add($"To run on-instance checks on {string.Join(", ", e.ProbeSkips.Select(k => k.InstanceId).Take(5))}: {InstanceProbing.EnableSsm}.");
+            s.Suggestions.Add($"To run on-instance checks on {string.Join(", ", unreachable)}: {InstanceProbing.EnableSsm}.");
         }
 
         var crashed = new List<ProbedInstance>();
