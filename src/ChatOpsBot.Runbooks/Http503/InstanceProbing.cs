@@ -38,20 +38,8 @@ internal sealed class InstanceProbing(EvidenceSources sources)
         }
 
         var ordered = Candidates(e);
-        // GatheringTargets already asked SSM about the unhealthy instances: ask again only when healthy ones may be probed.
-        var managed = e.ManagedInstances is { } known && ordered.All(c => Http503Topology.IsUnhealthy(c.Target)) ? known : null;
-        if (managed is null && sources.Instances is { } ssm && ordered.Count > 0)
-        {
-            try
-            {
-                managed = await ssm.GetManagedInstancesAsync([.. ordered.Select(c => c.Target.TargetId).Take(InstanceProbeOptions.MaxInstancesLimit)], ct);
-            }
-            catch (EvidenceException ex)
-            {
-                // Not knowing which instances are managed is no reason to give up: SendCommand says so per instance.
-                s.AddGap("SSM", ex);
-            }
-        }
+        // GatheringTargets asked SSM about every instance target; null when that failed (SendCommand then says so per instance).
+        var managed = e.ManagedInstances;
 
         var chosen = new List<Candidate>();
         foreach (var c in ordered)

@@ -191,6 +191,22 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_HealthyInstanceAmongCandidates_SsmAskedOnceAboutAll()
+    {
+        var aws = FakeAwsAccount.ShopAlb();
+        aws.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.FailedHealthChecks", "Health checks failed"), Shop.Healthy(Shop.InstanceB, Shop.ZoneB)];
+        aws.ManagedInstances.Add(new ManagedInstance(Shop.InstanceA, "Online", "3.3", "Linux"));
+        Answer(aws, Facts("failed", [], Http(null, "refused")));
+
+        var report = await RunAsync(aws, Probe);
+
+        // One DescribeInstanceInformation while gathering targets covers the healthy candidate too: it is known unmanaged, not probed.
+        Assert.Single(aws.Calls, c => c.IamAction == "ssm:DescribeInstanceInformation");
+        Assert.Equal([Shop.InstanceA], Assert.Single(aws.ProbeRequests).Targets.Select(t => t.InstanceId));
+        Assert.Contains(report.Causes.SelectMany(c => c.Evidence), f => f.Resources.Contains(Shop.InstanceB) && f.Text.Contains("not managed by Systems Manager", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_ProbeAccessDenied_GapNamesSendCommandAndDiagnosisGoesOn()
     {
         var aws = RefusedShop().Fail("SendCommand", EvidenceFailureKind.AccessDenied);
