@@ -207,6 +207,18 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_NoGetentOnInstance_DependencyNotCheckedRatherThanUnresolved()
+    {
+        var aws = RefusedShop();
+        Answer(aws, Facts("failed", [], Http(null, "refused")) with { Dependencies = [new DependencyResolution("db.shop.internal", false, [], Known: false)] });
+
+        var report = await RunAsync(aws, Probe);
+
+        Assert.NotEqual(CauseStatus.Confirmed, report.Finding(CauseId.Dns)?.Status);
+        Assert.Contains(report.Causes.SelectMany(c => c.Evidence), f => f.Text.Contains("db.shop.internal not checked (no getent on the instance)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_ProbeAccessDenied_GapNamesSendCommandAndDiagnosisGoesOn()
     {
         var aws = RefusedShop().Fail("SendCommand", EvidenceFailureKind.AccessDenied);

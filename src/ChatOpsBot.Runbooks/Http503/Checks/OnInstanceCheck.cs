@@ -91,7 +91,7 @@ internal static class OnInstanceCheck
                 healthyLocally.Add(p);
             }
 
-            unresolved.AddRange(f.Dependencies.Where(d => !d.Resolves).Select(d => (p, d.Host)));
+            unresolved.AddRange(f.Dependencies.Where(d => d.Unresolved).Select(d => (p, d.Host)));
         }
 
         var region = lb.Region;
@@ -243,7 +243,11 @@ internal static class OnInstanceCheck
             ListeningState.Unknown => "listening sockets unknown (neither ss nor netstat)",
             _ => $"port {N(p.Request.Port)} listens on {string.Join(", ", f.ListenAddresses.Take(4))}",
         });
-        if (f.Http is { } h)
+        if (f.Http is { NotAsked: true })
+        {
+            parts.Add($"health path {p.Request.HealthCheckPath ?? "/"} not asked (neither curl nor wget on the instance)");
+        }
+        else if (f.Http is { } h)
         {
             var target = $"{(p.Request.HealthCheckProtocol == "HTTPS" ? "https" : "http")}://127.0.0.1:{N(p.Request.Port)}{p.Request.HealthCheckPath ?? "/"} with Host: {h.HostHeader ?? "-"}";
             parts.Add(h.StatusCode is { } c
@@ -253,7 +257,13 @@ internal static class OnInstanceCheck
 
         foreach (var d in f.Dependencies)
         {
-            parts.Add(d.Resolves ? $"{d.Host} resolves ({string.Join(", ", d.Addresses.Take(3))})" : $"{d.Host} does not resolve");
+            parts.Add(!d.Known ? $"{d.Host} not checked (no getent on the instance)"
+                : d.Resolves ? $"{d.Host} resolves ({string.Join(", ", d.Addresses.Take(3))})" : $"{d.Host} does not resolve");
+        }
+
+        if (f.LogUnreadable)
+        {
+            parts.Add($"the log file {p.Request.Options.LogPath} is missing or unreadable, so no log lines");
         }
 
         return $"{p.Outcome.InstanceId}{(p.AvailabilityZone is null ? "" : " in " + p.AvailabilityZone)}: {string.Join("; ", parts)}.";
