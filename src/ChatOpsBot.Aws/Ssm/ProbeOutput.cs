@@ -33,6 +33,7 @@ internal static class ProbeOutput
         var dns = new List<DependencyResolution>();
         var logs = new List<string>();
         var ended = false;
+        var logUnreadable = false;
 
         // Only lines that ended with a newline are whole: the element after the last newline is empty for complete
         // output, and a line cut in the middle for truncated output; either way it is not read.
@@ -49,7 +50,7 @@ internal static class ProbeOutput
                     host = rest.Trim();
                     break;
                 case "service":
-                    service = rest.Trim() is { Length: > 0 } s && s != "unknown" ? s : "unknown";
+                    service = rest.Trim() is { Length: > 0 } s ? s : "unknown";
                     break;
                 case "listen-tool":
                     listenersKnown = rest.Trim() != "none";
@@ -60,13 +61,23 @@ internal static class ProbeOutput
                 case "http":
                     http = Http(rest, host);
                     break;
+                case "http-tool" when rest.Trim() == "none":
+                    http = new LocalHealthCheck(null, LocalHealthCheck.NoClientError, null, host);
+                    break;
                 case "dns":
                     var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     if (parts.Length >= 2 && parts[1] is "ok" or "fail")
                     {
                         dns.Add(new DependencyResolution(parts[0], parts[1] == "ok", parts.Skip(2).ToArray()));
                     }
+                    else if (parts.Length == 2 && parts[1] == "unknown")
+                    {
+                        dns.Add(new DependencyResolution(parts[0], false, [], Known: false));
+                    }
 
+                    break;
+                case "log-source" when rest.Trim() == "unreadable":
+                    logUnreadable = true;
                     break;
                 case "log":
                     logs.Add(Scrub(rest));
@@ -77,7 +88,7 @@ internal static class ProbeOutput
             }
         }
 
-        return (new InstanceFacts(service, listenersKnown, listen.Distinct(StringComparer.Ordinal).ToArray(), http, dns, logs), !ended);
+        return (new InstanceFacts(service, listenersKnown, listen.Distinct(StringComparer.Ordinal).ToArray(), http, dns, logs, logUnreadable), !ended);
     }
 
     /// <summary>Removes credentials from a log line (AWS keys, password=/token=/secret= values, bearer and basic

@@ -49,8 +49,8 @@ internal static class ProbeScript
 
     // Every expansion of a request value is double-quoted, except DEPS and TARGETS, which hold only validated host
     // names and addresses and are split on spaces on purpose (with globbing off: set -f).
-    private const string Body = """
-        echo 'chatopsbot-probe 1'
+    private static readonly string Body = $$"""
+        echo {{Quote(Header)}}
         has() { command -v "$1" >/dev/null 2>&1; }
         LOCAL_IPS=$(hostname -I 2>/dev/null)
         if [ -z "$LOCAL_IPS" ] && has ip; then LOCAL_IPS=$(ip -o addr show 2>/dev/null | awk '{ split($4, a, "/"); print a[1] }'); fi
@@ -116,16 +116,16 @@ internal static class ProbeScript
           if [ -n "$LOG_PATH" ]; then
             if [ -r "$LOG_PATH" ]; then
               echo 'log-source file'
-              tail -n "$LOG_LINES" -- "$LOG_PATH" 2>/dev/null | cut -c 1-400 | sed 's/^/log /'
+              tail -n "$LOG_LINES" -- "$LOG_PATH" 2>/dev/null | cut -c 1-{{MaxLogLineBytes.ToString(CultureInfo.InvariantCulture)}} | sed 's/^/log /'
             else
               echo 'log-source unreadable'
             fi
           elif [ -n "$UNIT" ] && has journalctl; then
             echo 'log-source journal'
-            journalctl -u "$UNIT" --no-pager -n "$LOG_LINES" -o short-iso 2>/dev/null | cut -c 1-400 | sed 's/^/log /'
+            journalctl -u "$UNIT" --no-pager -n "$LOG_LINES" -o short-iso 2>/dev/null | cut -c 1-{{MaxLogLineBytes.ToString(CultureInfo.InvariantCulture)}} | sed 's/^/log /'
           fi
         fi
-        echo 'end'
+        echo {{Quote(End)}}
 
         """;
 }

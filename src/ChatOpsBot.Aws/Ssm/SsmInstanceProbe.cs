@@ -144,7 +144,8 @@ internal sealed class SsmInstanceProbe(IAmazonSimpleSystemsManagement ssm, SdkCa
                     ex.Kind == EvidenceFailureKind.AccessDenied ? InstanceProbeStatus.AccessDenied : InstanceProbeStatus.Failed,
                     $"GetCommandInvocation failed for command {commandId}: {ex.Message}",
                     false,
-                    null);
+                    null,
+                    ex);
             }
             catch (OperationCanceledException) when (!caller.IsCancellationRequested)
             {
@@ -188,9 +189,10 @@ internal sealed class SsmInstanceProbe(IAmazonSimpleSystemsManagement ssm, SdkCa
             : new InstanceProbeOutcome(
                 instanceId,
                 ex.Kind == EvidenceFailureKind.AccessDenied ? InstanceProbeStatus.AccessDenied : InstanceProbeStatus.Failed,
-                ex.Kind == EvidenceFailureKind.AccessDenied ? $"the bot may not call ssm:SendCommand ({ex.Message})" : ex.Message,
+                ex.Kind == EvidenceFailureKind.AccessDenied ? $"the bot may not call {ex.IamAction} ({ex.Message})" : ex.Message,
                 false,
-                null);
+                null,
+                ex);
 
     private static InstanceProbeOutcome TimedOut(string instanceId, TimeSpan timeout, string? commandId, string state) =>
         new(instanceId, InstanceProbeStatus.TimedOut,

@@ -39,6 +39,16 @@ public static class AwsCli
         return sb.ToString();
     }
 
+    /// <summary><c>aws ssm send-command</c> running <paramref name="commands"/> with AWS-RunShellScript on
+    /// <paramref name="instanceIds"/> (the commands parameter in the CLI's shorthand list syntax, each command a
+    /// double-quoted string).</summary>
+    public static string RunShellScript(string region, IReadOnlyList<string> instanceIds, string comment, IEnumerable<string> commands) =>
+        Command(region, ["ssm", "send-command"],
+            ("document-name", "AWS-RunShellScript"),
+            ("instance-ids", instanceIds),
+            ("comment", comment),
+            ("parameters", "commands=[" + string.Join(",", commands.Select(c => "\"" + c.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]"));
+
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Quotes a value for a POSIX shell only when it needs it.</summary>

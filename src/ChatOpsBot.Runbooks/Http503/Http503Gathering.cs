@@ -169,12 +169,16 @@ internal sealed class Http503Gathering(EvidenceSources sources, TimeProvider tim
             .Select(t => t.TargetId)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-        var unhealthyInstances = inUse.Where(tg => tg.TargetType == "instance")
-            .SelectMany(tg => Http503Topology.Targets(e, tg))
-            .Where(Http503Topology.IsUnhealthy)
-            .Select(t => t.TargetId)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        // SSM is asked about the unhealthy instances (the fix may run commands on them), or about every instance when
+        // on-instance checks may probe healthy ones too, so that ProbingInstances need not ask again.
+        var ssmInstances = s.Request.OnInstance is not null
+            ? instanceIds
+            : inUse.Where(tg => tg.TargetType == "instance")
+                .SelectMany(tg => Http503Topology.Targets(e, tg))
+                .Where(Http503Topology.IsUnhealthy)
+                .Select(t => t.TargetId)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
 
         var tasks = new List<Task>();
         if (instanceIds.Length > 0)
@@ -195,9 +199,9 @@ internal sealed class Http503Gathering(EvidenceSources sources, TimeProvider tim
             e.TargetInterfaces = [];
         }
 
-        if (unhealthyInstances.Length > 0 && sources.Instances is { } ssm)
+        if (ssmInstances.Length > 0 && sources.Instances is { } ssm)
         {
-            tasks.Add(Try(s, "SSM", async () => e.ManagedInstances = await ssm.GetManagedInstancesAsync(unhealthyInstances, ct)));
+            tasks.Add(Try(s, "SSM", async () => e.ManagedInstances = await ssm.GetManagedInstancesAsync(ssmInstances, ct)));
         }
 
         await Task.WhenAll(tasks);

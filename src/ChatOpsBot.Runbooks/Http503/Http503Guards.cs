@@ -36,8 +36,8 @@ internal static class Http503Guards
 
     public static bool ProbeNotWanted(Http503Session s) => !ProbeWanted(s);
 
-    /// <summary>The on-instance probe ran or skipped instances: there is instance-level evidence to judge.</summary>
-    public static bool HasProbeEvidence(Http503Session s) => s.Evidence.InstanceProbes is not null || s.Evidence.ProbeSkips.Count > 0;
+    /// <summary>ProbingInstances ran (it always records its probes, possibly none, with any skipped instances): there is instance-level evidence to judge.</summary>
+    public static bool HasProbeEvidence(Http503Session s) => s.Evidence.InstanceProbes is not null;
 
     public static bool NoProbeEvidence(Http503Session s) => !HasProbeEvidence(s);
 

@@ -38,20 +38,8 @@ internal sealed class InstanceProbing(EvidenceSources sources)
         }
 
         var ordered = Candidates(e);
-        // GatheringTargets already asked SSM about the unhealthy instances: ask again only when healthy ones may be probed.
-        var managed = e.ManagedInstances is { } known && ordered.All(c => Http503Topology.IsUnhealthy(c.Target)) ? known : null;
-        if (managed is null && sources.Instances is { } ssm && ordered.Count > 0)
-        {
-            try
-            {
-                managed = await ssm.GetManagedInstancesAsync([.. ordered.Select(c => c.Target.TargetId).Take(InstanceProbeOptions.MaxInstancesLimit)], ct);
-            }
-            catch (EvidenceException ex)
-            {
-                // Not knowing which instances are managed is no reason to give up: SendCommand says so per instance.
-                s.AddGap("SSM", ex);
-            }
-        }
+        // GatheringTargets asked SSM about every instance target; null when that failed (SendCommand then says so per instance).
+        var managed = e.ManagedInstances;
 
         var chosen = new List<Candidate>();
         foreach (var c in ordered)
@@ -65,7 +53,7 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             var instance = e.Instances?.FirstOrDefault(i => i.InstanceId == id);
             if (instance is not null && instance.StateName != "running")
             {
-                e.ProbeSkips.Add(new ProbeSkip(id, $"the instance is {instance.StateName}, so there is nothing to inspect on it"));
+                e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.NotRunning, $"the instance is {instance.StateName}, so there is nothing to inspect on it"));
                 continue;
             }
 
@@ -74,13 +62,13 @@ internal sealed class InstanceProbing(EvidenceSources sources)
                 var m = managed.FirstOrDefault(x => x.InstanceId == id);
                 if (m is null)
                 {
-                    e.ProbeSkips.Add(new ProbeSkip(id, $"not managed by Systems Manager; to enable on-instance checks, {EnableSsm}"));
+                    e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.NotManaged, $"not managed by Systems Manager; to enable on-instance checks, {EnableSsm}"));
                     continue;
                 }
 
                 if (m.PingStatus != "Online")
                 {
-                    e.ProbeSkips.Add(new ProbeSkip(id, $"its SSM agent is {m.PingStatus}; Run Command reaches it only when the agent is Online: check the agent is running and the instance can reach Systems Manager (NAT, or VPC endpoints ssm, ssmmessages, ec2messages)"));
+                    e.ProbeSkips.Add(new ProbeSkip(id, ProbeSkipKind.AgentOffline, $"its SSM agent is {m.PingStatus}; Run Command reaches it only when the agent is Online: check the agent is running and the instance can reach Systems Manager (NAT, or VPC endpoints ssm, ssmmessages, ec2messages)"));
                     continue;
                 }
             }
@@ -102,7 +90,7 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             {
                 s.AddGap("on-instance checks", ex);
                 var status = ex.Kind == EvidenceFailureKind.AccessDenied ? InstanceProbeStatus.AccessDenied : InstanceProbeStatus.Failed;
-                outcomes = [.. request.Targets.Select(t => new InstanceProbeOutcome(t.InstanceId, status, ex.Message, false, null))];
+                outcomes = [.. request.Targets.Select(t => new InstanceProbeOutcome(t.InstanceId, status, ex.Message, false, null, ex))];
             }
 
             return r.Members.Select(m => new ProbedInstance(
@@ -117,10 +105,11 @@ internal sealed class InstanceProbing(EvidenceSources sources)
             results.AddRange(batch);
         }
 
-        var denied = results.FirstOrDefault(r => r.Outcome.Status == InstanceProbeStatus.AccessDenied);
-        if (denied is not null && !s.Gaps.Any(g => g.IamAction.StartsWith("ssm:", StringComparison.Ordinal) && g.Kind == EvidenceFailureKind.AccessDenied))
+        // Each denied call is a gap of its own (AddGap keeps one per action), so the advice names the permission
+        // that is actually missing even when another SSM action was denied too.
+        foreach (var failure in results.Where(r => r.Outcome.Status == InstanceProbeStatus.AccessDenied).Select(r => r.Outcome.Failure).OfType<EvidenceException>())
         {
-            s.AddGap("on-instance checks", new EvidenceException(EvidenceFailureKind.AccessDenied, "ssm", "SendCommand", "AccessDenied", denied.Outcome.Detail ?? "access denied"));
+            s.AddGap("on-instance checks", failure);
         }
 
         e.InstanceProbes = results;

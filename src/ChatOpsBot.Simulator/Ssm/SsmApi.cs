@@ -141,12 +141,11 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
         }
 
         var commandId = Guid.NewGuid().ToString();
-        var script = request.Json is { } body && body.TryGetProperty("Parameters", out var ps) && ps.ValueKind == JsonValueKind.Object
-            ? string.Join('\n', Strings(ps, "commands"))
-            : string.Empty;
+        var ps = request.Json is { } body && body.TryGetProperty("Parameters", out var found) ? found : (JsonElement?)null;
+        var script = ps is { ValueKind: JsonValueKind.Object } obj ? string.Join('\n', Strings(obj, "commands")) : string.Empty;
         var command = new SentCommand(commandId, documentName, String(request.Json, "Comment"), instanceIds, request.Now, script);
         _commands[commandId] = command;
-        var parameters = request.Json is { } j && j.TryGetProperty("Parameters", out var p) ? JsonNode.Parse(p.GetRawText()) : new JsonObject();
+        var parameters = ps is { } raw ? JsonNode.Parse(raw.GetRawText()) : new JsonObject();
         return Respond(new JsonObject
         {
             ["Command"] = new JsonObject
@@ -191,10 +190,11 @@ internal sealed class SsmApi(ScenarioIndex index) : IAwsApi
         var (status, code) = elapsed < PendingFor ? ("Pending", -1)
             : elapsed < PendingFor + duration || output.NeverFinishes ? ("InProgress", -1)
             : (output.Status, output.ResponseCode);
-        var stdout = output.Probe is { } probe
-            ? ProbeRendering.Render(probe, command.Script, index.Instances.FirstOrDefault(i => i.InstanceId == instanceId)?.PrivateIpAddress)
-            : output.StandardOutput;
         var done = status is not ("Pending" or "InProgress");
+        // Output exists only once the command is done: render it then, not on every poll.
+        var stdout = !done ? string.Empty
+            : output.Probe is { } probe ? ProbeRendering.Render(probe, command.Script, index.Instances.FirstOrDefault(i => i.InstanceId == instanceId)?.PrivateIpAddress)
+            : output.StandardOutput;
         return Respond(new JsonObject
         {
             ["CommandId"] = commandId,

@@ -23,6 +23,21 @@ public sealed class ProbeOutputTests
     }
 
     [Fact]
+    public void Parse_NoGetentNoHttpClientUnreadableLog_EachSaidNotSilentlyDropped()
+    {
+        var (facts, _) = ProbeOutput.Parse("chatopsbot-probe 1\nhost 10.0.2.15:8080\nlisten-tool ss\nhttp-tool none\ndns db.internal unknown\nlog-source unreadable\nend\n");
+
+        var dependency = Assert.Single(facts!.Dependencies);
+        Assert.Equal("db.internal", dependency.Host);
+        Assert.False(dependency.Known);
+        Assert.False(dependency.Unresolved);
+        Assert.True(facts.Http!.NotAsked);
+        Assert.Null(facts.Http.StatusCode);
+        Assert.True(facts.LogUnreadable);
+        Assert.False(ProbeOutput.Parse(Complete).Facts!.LogUnreadable);
+    }
+
+    [Fact]
     public void Parse_CutInsideALogLine_KeepsWholeLinesAndReportsTheCut()
     {
         var cut = Complete[..Complete.IndexOf("cond", StringComparison.Ordinal)];

@@ -87,6 +87,17 @@ public sealed class ProbeScriptTests
     }
 
     [Fact]
+    public async Task Script_MissingLogFile_ReportedUnreadableNotAsNoLogs()
+    {
+        var request = Request(FreePort()) with { Options = new InstanceProbeOptions(LogPath: "/nonexistent/chatopsbot/app.log", LogLines: 5) };
+
+        var (facts, _, _) = await RunAsync("bash", request);
+
+        Assert.True(facts.LogUnreadable);
+        Assert.Empty(facts.LogLines);
+    }
+
+    [Fact]
     public async Task Script_LogFile_LastLinesScrubbedOfSecrets()
     {
         var log = Path.GetTempFileName();

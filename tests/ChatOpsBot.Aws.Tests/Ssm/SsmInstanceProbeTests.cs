@@ -78,6 +78,19 @@ public sealed class SsmInstanceProbeTests
 
         Assert.All(outcomes, o => Assert.Equal(InstanceProbeStatus.AccessDenied, o.Status));
         Assert.Contains("ssm:SendCommand", outcomes[0].Detail, StringComparison.Ordinal);
+        Assert.All(outcomes, o => Assert.Equal("ssm:SendCommand", o.Failure?.IamAction));
+    }
+
+    [Fact]
+    public async Task Probe_AccessDeniedOnGetCommandInvocation_CarriesThatPermissionNotSendCommand()
+    {
+        await using var env = await Env.StartAsync(Outputs((Crashed, new ScenarioCommandOutput { Probe = NothingListens, DurationSeconds = 1 })));
+        env.Sim.InjectFault(new ScenarioFault { Service = "ssm", Action = "GetCommandInvocation", Error = "AccessDeniedException" });
+
+        var outcome = Assert.Single(await env.ProbeAsync(Request([Crashed])));
+
+        Assert.Equal(InstanceProbeStatus.AccessDenied, outcome.Status);
+        Assert.Equal("ssm:GetCommandInvocation", outcome.Failure?.IamAction);
     }
 
     [Fact]

@@ -105,6 +105,22 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_LocalAnswerMuchSlowerThanATightInterval_FixKeepsTheTimeoutBelowTheInterval()
+    {
+        var aws = FakeAwsAccount.ShopAlb();
+        aws.TargetGroups[0] = Shop.WebTargetGroup(Shop.HealthCheck(interval: 10));
+        aws.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.Timeout", "Request timed out"), Shop.Unhealthy(Shop.InstanceB, "Target.Timeout", "Request timed out", Shop.ZoneB)];
+        Answer(aws, Facts("active", ["0.0.0.0:8080"], Http(200, null, elapsedMs: 20000)));
+
+        var report = await RunAsync(aws, Probe);
+
+        // 1.5 x 20 s = 30 s; ModifyTargetGroup rejects a timeout that is not below the interval, so the interval must rise past it.
+        var command = report.Finding(CauseId.HealthCheckTimeout)!.Fix!.Command;
+        Assert.Contains("--health-check-timeout-seconds 30 ", command, StringComparison.Ordinal);
+        Assert.Contains("--health-check-interval-seconds 35 ", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_HealthyLocallyButUnhealthyAtTheLoadBalancer_PointsAtTheNetworkPath()
     {
         var aws = RefusedShop();
@@ -160,6 +176,49 @@ public sealed class Http503OnInstanceTests
     }
 
     [Fact]
+    public async Task Diagnose_StoppedInstanceSkipped_NoAdviceToEnableSsmOnIt()
+    {
+        var aws = RefusedShop();
+        aws.Instances[0] = aws.Instances[0] with { StateName = "stopped" };
+        Answer(aws, Facts("failed", [], Http(null, "refused")));
+
+        var report = await RunAsync(aws, Probe);
+
+        var facts = report.Causes.SelectMany(c => c.Evidence).ToArray();
+        Assert.Contains(facts, f => f.Resources.Contains(aws.Instances[0].InstanceId) && f.Text.Contains("the instance is stopped", StringComparison.Ordinal));
+        // Stopped is not an SSM problem: enabling the agent would not make it checkable.
+        Assert.DoesNotContain(report.Suggestions, s => s.Contains("AmazonSSMManagedInstanceCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_HealthyInstanceAmongCandidates_SsmAskedOnceAboutAll()
+    {
+        var aws = FakeAwsAccount.ShopAlb();
+        aws.TargetHealth[Shop.WebTgArn] = [Shop.Unhealthy(Shop.InstanceA, "Target.FailedHealthChecks", "Health checks failed"), Shop.Healthy(Shop.InstanceB, Shop.ZoneB)];
+        aws.ManagedInstances.Add(new ManagedInstance(Shop.InstanceA, "Online", "3.3", "Linux"));
+        Answer(aws, Facts("failed", [], Http(null, "refused")));
+
+        var report = await RunAsync(aws, Probe);
+
+        // One DescribeInstanceInformation while gathering targets covers the healthy candidate too: it is known unmanaged, not probed.
+        Assert.Single(aws.Calls, c => c.IamAction == "ssm:DescribeInstanceInformation");
+        Assert.Equal([Shop.InstanceA], Assert.Single(aws.ProbeRequests).Targets.Select(t => t.InstanceId));
+        Assert.Contains(report.Causes.SelectMany(c => c.Evidence), f => f.Resources.Contains(Shop.InstanceB) && f.Text.Contains("not managed by Systems Manager", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_NoGetentOnInstance_DependencyNotCheckedRatherThanUnresolved()
+    {
+        var aws = RefusedShop();
+        Answer(aws, Facts("failed", [], Http(null, "refused")) with { Dependencies = [new DependencyResolution("db.shop.internal", false, [], Known: false)] });
+
+        var report = await RunAsync(aws, Probe);
+
+        Assert.NotEqual(CauseStatus.Confirmed, report.Finding(CauseId.Dns)?.Status);
+        Assert.Contains(report.Causes.SelectMany(c => c.Evidence), f => f.Text.Contains("db.shop.internal not checked (no getent on the instance)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_ProbeAccessDenied_GapNamesSendCommandAndDiagnosisGoesOn()
     {
         var aws = RefusedShop().Fail("SendCommand", EvidenceFailureKind.AccessDenied);
@@ -171,6 +230,24 @@ public sealed class Http503OnInstanceTests
         // The advice names the opt-in probe policy, not the read-only one that must never grant SendCommand.
         Assert.Contains(report.Suggestions, s => s.Contains("ssm:SendCommand", StringComparison.Ordinal) && s.Contains("deploy/iam/chatopsbot-ssm-probe.json", StringComparison.Ordinal));
         Assert.Contains(report.Finding(CauseId.UnhealthyTargets)!.Evidence, f => f.Text.Contains("denied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_DescribeInstanceInformationAndGetCommandInvocationDenied_BothGapsAndProbePolicyNamed()
+    {
+        // The probe itself reports per instance that polling was denied (as SsmInstanceProbe does); SSM's inventory was denied too.
+        var aws = RefusedShop().Fail("DescribeInstanceInformation", EvidenceFailureKind.AccessDenied);
+        var denied = new EvidenceException(EvidenceFailureKind.AccessDenied, "ssm", "GetCommandInvocation", "AccessDeniedException", "not authorized to perform ssm:GetCommandInvocation");
+        aws.ProbeOutcomes[Shop.InstanceA] = new("set-by-fake", InstanceProbeStatus.AccessDenied, "GetCommandInvocation failed", false, null, denied);
+        aws.ProbeOutcomes[Shop.InstanceB] = new("set-by-fake", InstanceProbeStatus.AccessDenied, "GetCommandInvocation failed", false, null, denied);
+
+        var report = await RunAsync(aws, Probe);
+
+        Assert.Contains(report.Gaps, g => g.IamAction == "ssm:DescribeInstanceInformation" && g.Kind == EvidenceFailureKind.AccessDenied);
+        Assert.Contains(report.Gaps, g => g.IamAction == "ssm:GetCommandInvocation" && g.Kind == EvidenceFailureKind.AccessDenied);
+        Assert.DoesNotContain(report.Gaps, g => g.IamAction == "ssm:SendCommand");
+        Assert.Contains(report.Suggestions, s => s.Contains("ssm:GetCommandInvocation", StringComparison.Ordinal) && s.Contains("deploy/iam/chatopsbot-ssm-probe.json", StringComparison.Ordinal));
+        Assert.Contains(report.Finding(CauseId.UnhealthyTargets)!.Evidence, f => f.Text.Contains("lacks ssm:GetCommandInvocation", StringComparison.Ordinal));
     }
 
     [Fact]

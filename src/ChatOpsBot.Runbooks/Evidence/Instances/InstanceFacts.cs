@@ -5,13 +5,15 @@ namespace ChatOpsBot.Runbooks.Evidence.Instances;
 /// <param name="ListenAddresses">Local addresses with a listening TCP socket on the probed port, as reported (for example <c>127.0.0.1:8080</c>).</param>
 /// <param name="Http">The local health-check request; null for TCP checks or when it was not made.</param>
 /// <param name="LogLines">The last log lines, scrubbed of secrets and shortened.</param>
+/// <param name="LogUnreadable">The application log file asked for is missing or unreadable (so no lines is not "no logs").</param>
 public sealed record InstanceFacts(
     string? ServiceState,
     bool ListenersKnown,
     IReadOnlyList<string> ListenAddresses,
     LocalHealthCheck? Http,
     IReadOnlyList<DependencyResolution> Dependencies,
-    IReadOnlyList<string> LogLines)
+    IReadOnlyList<string> LogLines,
+    bool LogUnreadable = false)
 {
     /// <summary>How the probed port listens, from <see cref="ListenAddresses"/>.</summary>
     public ListeningState Listening

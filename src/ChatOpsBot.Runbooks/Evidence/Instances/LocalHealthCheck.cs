@@ -11,6 +11,11 @@ public sealed record LocalHealthCheck(int? StatusCode, string? Error, long? Elap
 
     public bool Refused => Error == RefusedError;
 
+    /// <summary>The instance has neither curl nor wget, so the health path was not asked.</summary>
+    public bool NotAsked => Error == NoClientError;
+
+    public const string NoClientError = "no-client";
+
     public const string TimeoutError = "timeout";
 
     public const string RefusedError = "refused";

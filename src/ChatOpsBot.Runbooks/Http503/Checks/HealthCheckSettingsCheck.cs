@@ -47,16 +47,16 @@ internal static class HealthCheckSettingsCheck
                 groupFix = rejected.All(c => c is >= 200 and < 300)
                     ? new Fix(
                         $"Accept the success code the application answers ({string.Join(",", rejected)}) in {tg.Name}'s matcher.",
-                        AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={hc.MatcherHttpCode ?? "200"},{string.Join(",", rejected)}")),
+                        AcceptCodesCommand(lb, tg, rejected),
                         "The application is up and answers its health path with a success code the matcher does not list; adding it lets the checks pass.")
                     : rejected.All(c => c is >= 300 and < 400)
                         ? new Fix(
                             $"Best: exempt {hc.Path ?? "/"} from the redirect in the application (or the web server), so it answers 200 over plain HTTP. Until then, accept the exact redirect code seen ({string.Join(",", rejected)}) in {tg.Name}'s matcher.",
-                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={hc.MatcherHttpCode ?? "200"},{string.Join(",", rejected)}")),
+                            AcceptCodesCommand(lb, tg, rejected),
                             "A redirect (often HTTP to HTTPS, or a missing trailing slash) shows the application is running, but the load balancer never follows it, so a matcher without that code fails every check. Accepting only the code seen keeps a broken application (5xx) failing its checks.")
                         : new Fix(
                             $"Set {tg.Name}'s health-check path to one the application serves, without authentication, to any Host header (it answers {string.Join(", ", rejected)} on {hc.Path}); replace <path-that-answers-200> in the command.",
-                            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
+                            PathCommand(lb, tg),
                             $"The checks reach the application but ask for a path it refuses ({string.Join("; ", kinds)}); the health check sends Host: <target-ip>:<port> and no credentials, so the path must answer 200 to exactly that.");
             }
             else if (hcPort is { } hp && trafficPort is { } tp && hp != tp && pathOpen
@@ -134,4 +134,12 @@ internal static class HealthCheckSettingsCheck
             ("HTTPS", "TCP") or ("HTTPS", "UDP") => "a TLS check against a plain TCP port fails",
             _ => null,
         };
+
+    /// <summary>Adds <paramref name="codes"/> to the target group's matcher (keeping what it accepts now).</summary>
+    internal static string AcceptCodesCommand(LoadBalancerDescription lb, TargetGroupDescription tg, IEnumerable<int> codes) =>
+        AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={tg.HealthCheck.MatcherHttpCode ?? "200"},{string.Join(",", codes)}"));
+
+    /// <summary>Points the health check at a path the operator fills in (the placeholder names what it must do).</summary>
+    internal static string PathCommand(LoadBalancerDescription lb, TargetGroupDescription tg) =>
+        AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>"));
 }

@@ -91,8 +91,20 @@ internal static class HealthCheckTimeoutCheck
 
     private static Fix TimeoutFix(LoadBalancerDescription lb, TargetGroupDescription tg, double? p99)
     {
+        var (timeout, command) = LongerTimeout(lb, tg, p99);
+        return new Fix(
+            $"Give {tg.Name}'s health check {N(timeout)} s to answer, and make {tg.HealthCheck.Path ?? "/"} cheap (no database or downstream calls).",
+            command,
+            "A check that does not answer within the timeout counts as failed; after the unhealthy threshold the target leaves service. The timeout must stay below the interval (the API rejects it otherwise), and a health path that does no real work answers in milliseconds.");
+    }
+
+    /// <summary>The longer health-check timeout for a target that answers in <paramref name="observedSeconds"/>
+    /// (double the current one, or 1.5 times what was seen, within 2-120 s), and the command that sets it; the
+    /// interval is raised with it when needed, because the API rejects a timeout not below the interval.</summary>
+    internal static (int TimeoutSeconds, string Command) LongerTimeout(LoadBalancerDescription lb, TargetGroupDescription tg, double? observedSeconds)
+    {
         var hc = tg.HealthCheck;
-        var wanted = (int)Math.Ceiling(Math.Max(hc.TimeoutSeconds * 2, (p99 ?? 0) * 1.5));
+        var wanted = (int)Math.Ceiling(Math.Max(hc.TimeoutSeconds * 2, (observedSeconds ?? 0) * 1.5));
         var timeout = Math.Clamp(wanted, 2, 120);
         var interval = Math.Max(hc.IntervalSeconds, timeout + 5);
         var options = new List<(string, object?)> { ("target-group-arn", tg.Arn), ("health-check-timeout-seconds", N(timeout)) };
@@ -101,9 +113,6 @@ internal static class HealthCheckTimeoutCheck
             options.Add(("health-check-interval-seconds", N(Math.Min(interval, 300))));
         }
 
-        return new Fix(
-            $"Give {tg.Name}'s health check {N(timeout)} s to answer, and make {hc.Path ?? "/"} cheap (no database or downstream calls).",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], [.. options]),
-            "A check that does not answer within the timeout counts as failed; after the unhealthy threshold the target leaves service. The timeout must stay below the interval (the API rejects it otherwise), and a health path that does no real work answers in milliseconds.");
+        return (timeout, AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], [.. options]));
     }
 }

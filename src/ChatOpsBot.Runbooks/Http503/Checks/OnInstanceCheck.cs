@@ -28,9 +28,9 @@ internal static class OnInstanceCheck
             general.Add(Fact.Of(Source, $"{skip.InstanceId} was not checked on the host: {skip.Reason}.", skip.InstanceId));
         }
 
-        if (e.ProbeSkips.Any(k => k.Reason.StartsWith("not managed", StringComparison.Ordinal) || k.Reason.Contains("SSM agent", StringComparison.Ordinal)))
+        if (e.ProbeSkips.Where(k => k.SsmUnreachable).Select(k => k.InstanceId).Take(5).ToArray() is { Length: > 0 } unreachable)
         {
-            s.Suggestions.Add($"To run on-instance checks on {string.Join(", ", e.ProbeSkips.Select(k => k.InstanceId).Take(5))}: {InstanceProbing.EnableSsm}.");
+            s.Suggestions.Add($"To run on-instance checks on {string.Join(", ", unreachable)}: {InstanceProbing.EnableSsm}.");
         }
 
         var crashed = new List<ProbedInstance>();
@@ -45,7 +45,7 @@ internal static class OnInstanceCheck
             var o = p.Outcome;
             if (o.Status != InstanceProbeStatus.Success || o.Facts is not { } f)
             {
-                general.Add(Fact.Of(Source, $"{o.InstanceId}: on-instance check {Describe(o.Status)}{(o.Detail is null ? "" : ": " + o.Detail)}.", o.InstanceId));
+                general.Add(Fact.Of(Source, $"{o.InstanceId}: on-instance check {Describe(o)}{(o.Detail is null ? "" : ": " + o.Detail)}.", o.InstanceId));
                 continue;
             }
 
@@ -91,7 +91,7 @@ internal static class OnInstanceCheck
                 healthyLocally.Add(p);
             }
 
-            unresolved.AddRange(f.Dependencies.Where(d => !d.Resolves).Select(d => (p, d.Host)));
+            unresolved.AddRange(f.Dependencies.Where(d => d.Unresolved).Select(d => (p, d.Host)));
         }
 
         var region = lb.Region;
@@ -160,7 +160,7 @@ internal static class OnInstanceCheck
                 Facts(general, slow),
                 new Fix(
                     $"Make {p.Request.HealthCheckPath ?? "/"} answer fast (no database or downstream calls), or give {tg.Name}'s health check more time.",
-                    AwsCli.Command(region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-timeout-seconds", N(Math.Min(120, Math.Max(tg.HealthCheck.TimeoutSeconds * 2, (int)Math.Ceiling((took.ElapsedMilliseconds ?? 0) / 1000.0 * 1.5))))), ("health-check-interval-seconds", N(Math.Min(300, Math.Max(tg.HealthCheck.IntervalSeconds, tg.HealthCheck.TimeoutSeconds * 2 + 5))))),
+                    HealthCheckTimeoutCheck.LongerTimeout(lb, tg, took.ElapsedMilliseconds / 1000.0).Command,
                     "Even from the instance itself the health path is slower than the timeout, so the load balancer counts every check as failed; the network is not involved."));
         }
 
@@ -243,7 +243,11 @@ internal static class OnInstanceCheck
             ListeningState.Unknown => "listening sockets unknown (neither ss nor netstat)",
             _ => $"port {N(p.Request.Port)} listens on {string.Join(", ", f.ListenAddresses.Take(4))}",
         });
-        if (f.Http is { } h)
+        if (f.Http is { NotAsked: true })
+        {
+            parts.Add($"health path {p.Request.HealthCheckPath ?? "/"} not asked (neither curl nor wget on the instance)");
+        }
+        else if (f.Http is { } h)
         {
             var target = $"{(p.Request.HealthCheckProtocol == "HTTPS" ? "https" : "http")}://127.0.0.1:{N(p.Request.Port)}{p.Request.HealthCheckPath ?? "/"} with Host: {h.HostHeader ?? "-"}";
             parts.Add(h.StatusCode is { } c
@@ -253,18 +257,24 @@ internal static class OnInstanceCheck
 
         foreach (var d in f.Dependencies)
         {
-            parts.Add(d.Resolves ? $"{d.Host} resolves ({string.Join(", ", d.Addresses.Take(3))})" : $"{d.Host} does not resolve");
+            parts.Add(!d.Known ? $"{d.Host} not checked (no getent on the instance)"
+                : d.Resolves ? $"{d.Host} resolves ({string.Join(", ", d.Addresses.Take(3))})" : $"{d.Host} does not resolve");
+        }
+
+        if (f.LogUnreadable)
+        {
+            parts.Add($"the log file {p.Request.Options.LogPath} is missing or unreadable, so no log lines");
         }
 
         return $"{p.Outcome.InstanceId}{(p.AvailabilityZone is null ? "" : " in " + p.AvailabilityZone)}: {string.Join("; ", parts)}.";
     }
 
-    private static string Describe(InstanceProbeStatus status) => status switch
+    private static string Describe(InstanceProbeOutcome outcome) => outcome.Status switch
     {
         InstanceProbeStatus.NotManaged => "not possible: the instance is not managed by Systems Manager (" + InstanceProbing.EnableSsm + ")",
         InstanceProbeStatus.Undeliverable => "not delivered: the SSM agent did not receive the command",
         InstanceProbeStatus.TimedOut => "timed out",
-        InstanceProbeStatus.AccessDenied => "denied: the bot's role lacks ssm:SendCommand or ssm:GetCommandInvocation",
+        InstanceProbeStatus.AccessDenied => $"denied: the bot's role lacks {outcome.Failure?.IamAction ?? "ssm:SendCommand or ssm:GetCommandInvocation"}",
         _ => "failed",
     };
 
@@ -278,25 +288,21 @@ internal static class OnInstanceCheck
         string.Join(separator == ',' ? ", " : " ", ps.Select(p => p.Outcome.InstanceId).Distinct(StringComparer.Ordinal));
 
     private static string SendCommand(string region, string[] instanceIds, string[] commands) =>
-        AwsCli.Command(region, ["ssm", "send-command"],
-            ("document-name", "AWS-RunShellScript"),
-            ("instance-ids", instanceIds),
-            ("comment", "chatopsbot 503 follow-up"),
-            ("parameters", "commands=[" + string.Join(",", commands.Select(c => "\"" + c.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]"));
+        AwsCli.RunShellScript(region, instanceIds, "chatopsbot 503 follow-up", commands);
 
     private static Fix MatcherOrPathFix(LoadBalancerDescription lb, TargetGroupDescription tg, int code) => code switch
     {
         >= 200 and < 400 => new Fix(
             $"Accept {N(code)} in {tg.Name}'s matcher (the application answers it to the health check's exact request), or make {tg.HealthCheck.Path ?? "/"} answer {tg.HealthCheck.MatcherHttpCode ?? "200"}.",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("matcher", $"HttpCode={tg.HealthCheck.MatcherHttpCode ?? "200"},{N(code)}")),
+            HealthCheckSettingsCheck.AcceptCodesCommand(lb, tg, [code]),
             "The application is up and answers the health check's request with a code the matcher does not list; the load balancer never follows redirects."),
         400 or 421 => new Fix(
             $"Let the application answer {tg.HealthCheck.Path ?? "/"} for any Host header (the health check sends Host: <private-ip>:<port>), or point the check at a path that does.",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
+            HealthCheckSettingsCheck.PathCommand(lb, tg),
             $"It answers {N(code)} to the health check's Host header (the target's IP), typically an allowed-hosts list; real requests carry the site's name and pass, health checks do not."),
         _ => new Fix(
             $"Point {tg.Name}'s health check at a path the application serves without authentication (it answers {N(code)} on {tg.HealthCheck.Path ?? "/"}).",
-            AwsCli.Command(lb.Region, ["elbv2", "modify-target-group"], ("target-group-arn", tg.Arn), ("health-check-path", "<path-that-answers-200>")),
+            HealthCheckSettingsCheck.PathCommand(lb, tg),
             "The health check sends no credentials and the target's IP as Host; the path must answer the matcher's code to exactly that request."),
     };
 }

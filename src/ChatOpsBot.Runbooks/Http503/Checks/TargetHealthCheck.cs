@@ -123,7 +123,7 @@ internal static class TargetHealthCheck
         {
             return new Fix(
                 summary,
-                AwsCli.Command(lb.Region, ["ssm", "send-command"], ("document-name", "AWS-RunShellScript"), ("instance-ids", managed), ("comment", "chatopsbot read-only 503 probe"), ("parameters", ProbeCommands(tg, port))),
+                AwsCli.RunShellScript(lb.Region, managed, "chatopsbot read-only 503 probe", ProbeCommands(tg, port)),
                 "The load balancer marks a target unhealthy when its own check fails; this read-only Run Command shows whether the process is running, whether the port is listening and what the health path answers locally, which tells a crashed app from a wrong bind address.");
         }
 
@@ -135,7 +135,7 @@ internal static class TargetHealthCheck
 
     /// <summary>Read-only commands for AWS-RunShellScript: listening sockets, failed units and, for HTTP(S) checks,
     /// the health path asked locally the way the load balancer asks it.</summary>
-    private static string ProbeCommands(TargetGroupDescription tg, int port)
+    private static List<string> ProbeCommands(TargetGroupDescription tg, int port)
     {
         var commands = new List<string> { $"ss -ltnp 'sport = :{N(port)}'", "systemctl --failed --no-pager" };
         if (tg.HealthCheck.Protocol is "HTTP" or "HTTPS")
@@ -144,6 +144,6 @@ internal static class TargetHealthCheck
             commands.Add($"curl -sk -o /dev/null -w '%{{http_code}}' {scheme}://127.0.0.1:{N(port)}{tg.HealthCheck.Path ?? "/"}");
         }
 
-        return "commands=[" + string.Join(",", commands.Select(c => "\"" + c + "\"")) + "]";
+        return commands;
     }
 }
