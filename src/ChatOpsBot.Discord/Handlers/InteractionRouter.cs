@@ -205,7 +205,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already acknowledged", $"{session.Marks.AcknowledgedBy} is already on it (since {session.Marks.AcknowledgedAt:HH:mm} UTC)."));
                 }
 
-                return await UpdateFindingsAsync(session, i, $"Noted: {i.User.DisplayName} is on it.", cancellationToken);
+                return UpdateFindings(session, i, $"Noted: {i.User.DisplayName} is on it.");
 
             case ChatActionKind.Resolve:
                 if (!await sessions.ResolveAsync(session, i.User, now, cancellationToken))
@@ -213,7 +213,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{session.Marks.ResolvedBy} marked it resolved at {session.Marks.ResolvedAt:HH:mm} UTC."));
                 }
 
-                return await UpdateFindingsAsync(session, i, $"Marked resolved by {i.User.DisplayName}.", cancellationToken);
+                return UpdateFindings(session, i, $"Marked resolved by {i.User.DisplayName}.");
 
             case ChatActionKind.Transcript:
                 return await TranscriptAsync(i, session, cancellationToken);
@@ -286,8 +286,9 @@ public sealed partial class InteractionRouter(
     }
 
     /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.
-    /// The charts the message already carries are kept by id (read from the clicked message), never uploaded again.</summary>
-    private async Task<InteractionReply> UpdateFindingsAsync(DiagnosisSession session, Interaction click, string noticeIfRunning, CancellationToken cancellationToken)
+    /// The charts the message already carries are kept by id (read from the clicked message), never uploaded again
+    /// nor drawn: the answer is due within Discord's 3 seconds, and a chart missing from the message stays missing.</summary>
+    private InteractionReply UpdateFindings(DiagnosisSession session, Interaction click, string noticeIfRunning)
     {
         if (session.Report is not { } report)
         {
@@ -295,17 +296,16 @@ public sealed partial class InteractionRouter(
         }
 
         var onMessage = click.MessageAttachments ?? [];
-        var charts = await StoredChartsAsync(session.Id, cancellationToken);
-        var images = ChartImages.For(
-            charts.Take(ChartImages.MaxInChat),
-            chartRenderer,
-            onMessage.Select(a => a.FileName).ToHashSet(StringComparer.Ordinal),
-            (chart, e) => DiagnosisRunner.DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message));
-        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report)) with { Images = images }, session.Id, existing: onMessage);
+        var kept = onMessage
+            .Where(a => DiscordRenderer.EmbeddableImage(a.FileName))
+            .Take(ChartImages.MaxInChat)
+            .Select(a => new ChatImage(a.FileName, string.Empty, null))
+            .ToList();
+        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report)) with { Images = kept }, session.Id, existing: onMessage);
         if (payload.Files.Count > 0)
         {
-            // A callback cannot carry files inline: acknowledge, then edit the clicked message through the
-            // click's own token (for a component, @original is the message the button is on).
+            // A callback cannot carry files inline (a full report re-attached): acknowledge, then edit the clicked
+            // message through the click's own token (for a component, @original is the message the button is on).
             var token = click.Token;
             queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
             return new InteractionReply(CallbackType.DeferredUpdateMessage, null);
