@@ -307,8 +307,9 @@ public sealed partial class InteractionRouter(
             // A callback cannot carry files inline (a full report re-attached): acknowledge, then edit the clicked
             // message through the click's own token (for a component, @original is the message the button is on).
             var token = click.Token;
-            queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
-            return new InteractionReply(CallbackType.DeferredUpdateMessage, null);
+            return queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)))
+                ? new InteractionReply(CallbackType.DeferredUpdateMessage, null)
+                : Busy();
         }
 
         return new InteractionReply(CallbackType.UpdateMessage, payload.Json);
@@ -329,27 +330,15 @@ public sealed partial class InteractionRouter(
             $"Transcript · session {session.Id}",
             $"{record.Runbook} diagnosis of {record.LoadBalancer}, started by {record.StartedByName}; {entries.Count} entries{(charts.Count > 0 ? $", {charts.Count} charts" : string.Empty)}.",
             new ChatDocument(fileName, TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.AttachedCharts(charts))));
-        if (charts.Count == 0)
-        {
-            return Public(message, i, session.Id);
-        }
 
-        // Drawing takes longer than Discord's 3 seconds allow: defer, then draw and attach on the queue.
-        var token = i.Token;
+        // Drawing takes longer than Discord's 3 seconds allow: the reply is deferred and the charts drawn on the queue.
         var sessionId = session.Id;
-        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(
-            token,
-            DiscordRenderer.Render(
-                message with
-                {
-                    Images = ChartImages.For(
-                        charts.Take(DiscordLimits.AttachmentsPerMessage - 1),
-                        chartRenderer,
-                        failed: (chart, e) => DiagnosisRunner.DrawFailed(logger, sessionId, chart.Id, e.GetType().Name, e.Message)),
-                },
-                sessionId),
-            ct)));
-        return InteractionReply.Deferred(ephemeral: false);
+        return Reply(
+            message,
+            i,
+            sessionId,
+            ephemeral: false,
+            charts.Count == 0 ? null : () => message with { Images = ChartPictures.Draw(charts.Take(DiscordLimits.AttachmentsPerMessage - 1), chartRenderer, logger, sessionId) });
     }
 
     /// <summary>The session's stored charts; none when they cannot be read (the message goes without them).</summary>
@@ -369,21 +358,29 @@ public sealed partial class InteractionRouter(
     /// <summary>A reply only the clicking user sees. A message with a file is deferred and sent by editing the reply.</summary>
     private InteractionReply Private(ChatMessage message, Interaction? forFiles = null) => Reply(message, forFiles, "notice", ephemeral: true);
 
-    private InteractionReply Public(ChatMessage message, Interaction i, string sessionId) => Reply(message, i, sessionId, ephemeral: false);
-
-    private InteractionReply Reply(ChatMessage message, Interaction? i, string sessionId, bool ephemeral)
+    /// <param name="later">Completes the message on the queue (drawing charts, say), after a deferred answer.</param>
+    private InteractionReply Reply(ChatMessage message, Interaction? i, string sessionId, bool ephemeral, Func<ChatMessage>? later = null)
     {
-        var payload = DiscordRenderer.Render(message, sessionId, ephemeral);
-        if (payload.Files.Count == 0 || i is null)
+        if (later is null || i is null)
         {
-            return new InteractionReply(CallbackType.ChannelMessageWithSource, payload.Json);
+            var payload = DiscordRenderer.Render(later is null ? message : later(), sessionId, ephemeral);
+            return payload.Files.Count == 0 || i is null
+                ? new InteractionReply(CallbackType.ChannelMessageWithSource, payload.Json)
+                : Deferred(i, ephemeral, () => payload);
         }
 
-        var token = i.Token;
-        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
-        return InteractionReply.Deferred(ephemeral);
+        return Deferred(i, ephemeral, () => DiscordRenderer.Render(later(), sessionId, ephemeral));
     }
 
+    /// <summary>Defers the answer and sends <paramref name="payload"/> from the queue by editing it in; when the queue
+    /// takes no more work (full, or shutting down) the user hears so instead of waiting on "thinking…" for good.</summary>
+    private InteractionReply Deferred(Interaction i, bool ephemeral, Func<DiscordMessagePayload> payload)
+    {
+        var token = i.Token;
+        return queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(token, payload(), ct)))
+            ? InteractionReply.Deferred(ephemeral)
+            : Busy();
+    }
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Session {SessionId}: the stored charts cannot be read, the message goes without them: {Error}")]
     private static partial void ChartsUnreadable(ILogger logger, string sessionId, string error);
