@@ -38,10 +38,6 @@ public sealed partial class InteractionRouter(
 {
     public async Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        // A button names its session in its custom id: everything logged while handling the click is about that session.
-        using var scope = interaction.Type == InteractionType.MessageComponent && CustomIdCodec.Decode(interaction.CustomId) is { } button
-            ? LogScopes.Session(logger, button.SessionId)
-            : null;
         Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
         if (access.Refusal(interaction) is { } refusal)
         {
@@ -132,6 +128,11 @@ public sealed partial class InteractionRouter(
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(Ranked(evidence.Accounts, typed)));
         }
 
+        if (focused?.Name != "lb")
+        {
+            return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
+        }
+
         string? account;
         try
         {
@@ -139,12 +140,7 @@ public sealed partial class InteractionRouter(
         }
         catch (UnknownAccountException)
         {
-            account = null;
-            focused = null;
-        }
-
-        if (focused?.Name != "lb")
-        {
+            // No names to offer for an account this bot does not know; the command itself says why.
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
         }
 
@@ -167,6 +163,9 @@ public sealed partial class InteractionRouter(
         {
             return Private(DiagnosisMessages.Notice("Unknown button", "This button does not belong to a diagnosis this bot knows."));
         }
+
+        // A button names its session in its custom id: everything logged while handling the click is about that session.
+        using var scope = LogScopes.Session(logger, command.SessionId);
 
         if (await sessions.FindAsync(command.SessionId, cancellationToken) is not { } session)
         {
