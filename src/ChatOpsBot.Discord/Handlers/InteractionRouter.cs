@@ -1,3 +1,4 @@
+using ChatOpsBot.Discord.Commands;
 using ChatOpsBot.Discord.Components;
 using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Hosting;
@@ -75,7 +76,7 @@ public sealed partial class InteractionRouter(
     }
 
     /// <summary>The runbooks that /diagnose offers as subcommands.</summary>
-    public static IReadOnlyList<string> Runbooks { get; } = ["503"];
+    public static IReadOnlyList<string> Runbooks => DiagnoseCommandDefinition.Runbooks;
 
     private async Task<InteractionReply> StartDiagnosisAsync(
         Interaction i, string runbook, string lb, string? regionOption, string? accountOption, DiscordUser who, CancellationToken cancellationToken)
@@ -265,7 +266,7 @@ public sealed partial class InteractionRouter(
             return "Checking on the instances runs read-only commands on them through SSM, so it needs one of the roles configured for it (InstanceProbe:Roles); ask someone who has one.";
         }
 
-        if (session.Request.Symptom != "503")
+        if (!InstanceProbeSettings.PartOf(session.Request.Symptom))
         {
             return $"On-instance checks are part of the 503 runbook only, not of /diagnose {session.Request.Symptom}.";
         }
