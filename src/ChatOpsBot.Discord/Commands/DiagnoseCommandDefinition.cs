@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatOpsBot.Runbooks.Http503;
 
 namespace ChatOpsBot.Discord.Commands;
 
@@ -24,7 +25,7 @@ public static partial class DiagnoseCommandDefinition
     private const int GuildInstall = 0;
 
     /// <summary>The runbooks the bot offers, in the order Discord lists them.</summary>
-    public static IReadOnlyList<string> Runbooks { get; } = ["503"];
+    public static IReadOnlyList<string> Runbooks { get; } = [Http503Runbook.Name];
 
     /// <summary>The command list for the runbooks the bot offers.</summary>
     /// <param name="accountOption">Adds the optional, autocompleted <c>account</c> option (when the configuration names

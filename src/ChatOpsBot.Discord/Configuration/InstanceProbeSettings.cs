@@ -1,5 +1,6 @@
 using ChatOpsBot.Runbooks.Evidence.Instances;
 using ChatOpsBot.Runbooks.Findings;
+using ChatOpsBot.Runbooks.Http503;
 
 namespace ChatOpsBot.Discord.Configuration;
 
@@ -36,7 +37,10 @@ public sealed class InstanceProbeSettings
 
     /// <summary>Whether the findings of <paramref name="report"/> offer the button: the checks are enabled and the
     /// runbook is the one that uses them (503).</summary>
-    public bool Offers(DiagnosisReport report) => Enabled && report.Runbook == "503";
+    public bool Offers(DiagnosisReport report) => Enabled && PartOf(report.Runbook);
+
+    /// <summary>Whether the on-instance checks belong to <paramref name="runbook"/> (only the 503 runbook uses them).</summary>
+    public static bool PartOf(string runbook) => runbook == Http503Runbook.Name;
 
     /// <summary>Whether one of <paramref name="memberRoles"/> may press the button.</summary>
     public bool Allows(IEnumerable<string> memberRoles) => memberRoles.Any(Roles.Contains);

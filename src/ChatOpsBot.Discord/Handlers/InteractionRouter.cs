@@ -1,3 +1,4 @@
+using ChatOpsBot.Discord.Commands;
 using ChatOpsBot.Discord.Components;
 using ChatOpsBot.Discord.Configuration;
 using ChatOpsBot.Discord.Hosting;
@@ -38,10 +39,6 @@ public sealed partial class InteractionRouter(
 {
     public async Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        // A button names its session in its custom id: everything logged while handling the click is about that session.
-        using var scope = interaction.Type == InteractionType.MessageComponent && CustomIdCodec.Decode(interaction.CustomId) is { } button
-            ? LogScopes.Session(logger, button.SessionId)
-            : null;
         Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
         if (access.Refusal(interaction) is { } refusal)
         {
@@ -79,7 +76,7 @@ public sealed partial class InteractionRouter(
     }
 
     /// <summary>The runbooks that /diagnose offers as subcommands.</summary>
-    public static IReadOnlyList<string> Runbooks { get; } = ["503"];
+    public static IReadOnlyList<string> Runbooks => DiagnoseCommandDefinition.Runbooks;
 
     private async Task<InteractionReply> StartDiagnosisAsync(
         Interaction i, string runbook, string lb, string? regionOption, string? accountOption, DiscordUser who, CancellationToken cancellationToken)
@@ -132,6 +129,11 @@ public sealed partial class InteractionRouter(
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices(Ranked(evidence.Accounts, typed)));
         }
 
+        if (focused?.Name != "lb")
+        {
+            return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
+        }
+
         string? account;
         try
         {
@@ -139,12 +141,7 @@ public sealed partial class InteractionRouter(
         }
         catch (UnknownAccountException)
         {
-            account = null;
-            focused = null;
-        }
-
-        if (focused?.Name != "lb")
-        {
+            // No names to offer for an account this bot does not know; the command itself says why.
             return new InteractionReply(CallbackType.ApplicationCommandAutocompleteResult, DiscordRenderer.Choices([]));
         }
 
@@ -167,6 +164,9 @@ public sealed partial class InteractionRouter(
         {
             return Private(DiagnosisMessages.Notice("Unknown button", "This button does not belong to a diagnosis this bot knows."));
         }
+
+        // A button names its session in its custom id: everything logged while handling the click is about that session.
+        using var scope = LogScopes.Session(logger, command.SessionId);
 
         if (await sessions.FindAsync(command.SessionId, cancellationToken) is not { } session)
         {
@@ -205,7 +205,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already acknowledged", $"{session.Marks.AcknowledgedBy} is already on it (since {session.Marks.AcknowledgedAt:HH:mm} UTC)."));
                 }
 
-                return await UpdateFindingsAsync(session, i, $"Noted: {i.User.DisplayName} is on it.", cancellationToken);
+                return UpdateFindings(session, i, $"Noted: {i.User.DisplayName} is on it.");
 
             case ChatActionKind.Resolve:
                 if (!await sessions.ResolveAsync(session, i.User, now, cancellationToken))
@@ -213,7 +213,7 @@ public sealed partial class InteractionRouter(
                     return Private(DiagnosisMessages.Notice("Already resolved", $"{session.Marks.ResolvedBy} marked it resolved at {session.Marks.ResolvedAt:HH:mm} UTC."));
                 }
 
-                return await UpdateFindingsAsync(session, i, $"Marked resolved by {i.User.DisplayName}.", cancellationToken);
+                return UpdateFindings(session, i, $"Marked resolved by {i.User.DisplayName}.");
 
             case ChatActionKind.Transcript:
                 return await TranscriptAsync(i, session, cancellationToken);
@@ -266,7 +266,7 @@ public sealed partial class InteractionRouter(
             return "Checking on the instances runs read-only commands on them through SSM, so it needs one of the roles configured for it (InstanceProbe:Roles); ask someone who has one.";
         }
 
-        if (session.Request.Symptom != "503")
+        if (!InstanceProbeSettings.PartOf(session.Request.Symptom))
         {
             return $"On-instance checks are part of the 503 runbook only, not of /diagnose {session.Request.Symptom}.";
         }
@@ -286,8 +286,9 @@ public sealed partial class InteractionRouter(
     }
 
     /// <summary>Re-renders the findings message in place (callback UPDATE_MESSAGE) after an acknowledgement or resolution.
-    /// The charts the message already carries are kept by id (read from the clicked message), never uploaded again.</summary>
-    private async Task<InteractionReply> UpdateFindingsAsync(DiagnosisSession session, Interaction click, string noticeIfRunning, CancellationToken cancellationToken)
+    /// The charts the message already carries are kept by id (read from the clicked message), never uploaded again
+    /// nor drawn: the answer is due within Discord's 3 seconds, and a chart missing from the message stays missing.</summary>
+    private InteractionReply UpdateFindings(DiagnosisSession session, Interaction click, string noticeIfRunning)
     {
         if (session.Report is not { } report)
         {
@@ -295,20 +296,20 @@ public sealed partial class InteractionRouter(
         }
 
         var onMessage = click.MessageAttachments ?? [];
-        var charts = await StoredChartsAsync(session.Id, cancellationToken);
-        var images = ChartImages.For(
-            charts.Take(ChartImages.MaxInChat),
-            chartRenderer,
-            onMessage.Select(a => a.FileName).ToHashSet(StringComparer.Ordinal),
-            (chart, e) => DiagnosisRunner.DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message));
-        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report)) with { Images = images }, session.Id, existing: onMessage);
+        var kept = onMessage
+            .Where(a => DiscordRenderer.EmbeddableImage(a.FileName))
+            .Take(ChartImages.MaxInChat)
+            .Select(a => new ChatImage(a.FileName, string.Empty, null))
+            .ToList();
+        var payload = DiscordRenderer.Render(DiagnosisMessages.Findings(report, session.Marks, session.Id, probe.Value.Offers(report)) with { Images = kept }, session.Id, existing: onMessage);
         if (payload.Files.Count > 0)
         {
-            // A callback cannot carry files inline: acknowledge, then edit the clicked message through the
-            // click's own token (for a component, @original is the message the button is on).
+            // A callback cannot carry files inline (a full report re-attached): acknowledge, then edit the clicked
+            // message through the click's own token (for a component, @original is the message the button is on).
             var token = click.Token;
-            queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
-            return new InteractionReply(CallbackType.DeferredUpdateMessage, null);
+            return queue.TryEnqueue(new WorkItem($"update {session.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)))
+                ? new InteractionReply(CallbackType.DeferredUpdateMessage, null)
+                : Busy();
         }
 
         return new InteractionReply(CallbackType.UpdateMessage, payload.Json);
@@ -329,27 +330,15 @@ public sealed partial class InteractionRouter(
             $"Transcript · session {session.Id}",
             $"{record.Runbook} diagnosis of {record.LoadBalancer}, started by {record.StartedByName}; {entries.Count} entries{(charts.Count > 0 ? $", {charts.Count} charts" : string.Empty)}.",
             new ChatDocument(fileName, TranscriptMarkdown.Write(record, entries, TranscriptMarkdown.AttachedCharts(charts))));
-        if (charts.Count == 0)
-        {
-            return Public(message, i, session.Id);
-        }
 
-        // Drawing takes longer than Discord's 3 seconds allow: defer, then draw and attach on the queue.
-        var token = i.Token;
+        // Drawing takes longer than Discord's 3 seconds allow: the reply is deferred and the charts drawn on the queue.
         var sessionId = session.Id;
-        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(
-            token,
-            DiscordRenderer.Render(
-                message with
-                {
-                    Images = ChartImages.For(
-                        charts.Take(DiscordLimits.AttachmentsPerMessage - 1),
-                        chartRenderer,
-                        failed: (chart, e) => DiagnosisRunner.DrawFailed(logger, sessionId, chart.Id, e.GetType().Name, e.Message)),
-                },
-                sessionId),
-            ct)));
-        return InteractionReply.Deferred(ephemeral: false);
+        return Reply(
+            message,
+            i,
+            sessionId,
+            ephemeral: false,
+            charts.Count == 0 ? null : () => message with { Images = ChartPictures.Draw(charts.Take(DiscordLimits.AttachmentsPerMessage - 1), chartRenderer, logger, sessionId) });
     }
 
     /// <summary>The session's stored charts; none when they cannot be read (the message goes without them).</summary>
@@ -369,21 +358,29 @@ public sealed partial class InteractionRouter(
     /// <summary>A reply only the clicking user sees. A message with a file is deferred and sent by editing the reply.</summary>
     private InteractionReply Private(ChatMessage message, Interaction? forFiles = null) => Reply(message, forFiles, "notice", ephemeral: true);
 
-    private InteractionReply Public(ChatMessage message, Interaction i, string sessionId) => Reply(message, i, sessionId, ephemeral: false);
-
-    private InteractionReply Reply(ChatMessage message, Interaction? i, string sessionId, bool ephemeral)
+    /// <param name="later">Completes the message on the queue (drawing charts, say), after a deferred answer.</param>
+    private InteractionReply Reply(ChatMessage message, Interaction? i, string sessionId, bool ephemeral, Func<ChatMessage>? later = null)
     {
-        var payload = DiscordRenderer.Render(message, sessionId, ephemeral);
-        if (payload.Files.Count == 0 || i is null)
+        if (later is null || i is null)
         {
-            return new InteractionReply(CallbackType.ChannelMessageWithSource, payload.Json);
+            var payload = DiscordRenderer.Render(later is null ? message : later(), sessionId, ephemeral);
+            return payload.Files.Count == 0 || i is null
+                ? new InteractionReply(CallbackType.ChannelMessageWithSource, payload.Json)
+                : Deferred(i, ephemeral, () => payload);
         }
 
-        var token = i.Token;
-        queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(token, payload, ct)));
-        return InteractionReply.Deferred(ephemeral);
+        return Deferred(i, ephemeral, () => DiscordRenderer.Render(later(), sessionId, ephemeral));
     }
 
+    /// <summary>Defers the answer and sends <paramref name="payload"/> from the queue by editing it in; when the queue
+    /// takes no more work (full, or shutting down) the user hears so instead of waiting on "thinking…" for good.</summary>
+    private InteractionReply Deferred(Interaction i, bool ephemeral, Func<DiscordMessagePayload> payload)
+    {
+        var token = i.Token;
+        return queue.TryEnqueue(new WorkItem($"reply {i.Id}", ct => rest.EditOriginalResponseAsync(token, payload(), ct)))
+            ? InteractionReply.Deferred(ephemeral)
+            : Busy();
+    }
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Session {SessionId}: the stored charts cannot be read, the message goes without them: {Error}")]
     private static partial void ChartsUnreadable(ILogger logger, string sessionId, string error);

@@ -65,7 +65,7 @@ public sealed partial class DiagnosisRunner(
                 await store.SaveChartsAsync(session.Id, charts, cancellationToken);
                 final = final with
                 {
-                    Images = ChartImages.For(charts.Take(ChartImages.MaxInChat), chartRenderer, failed: (chart, e) => DrawFailed(logger, session.Id, chart.Id, e.GetType().Name, e.Message)),
+                    Images = ChartPictures.Draw(charts.Take(ChartImages.MaxInChat), chartRenderer, logger, session.Id),
                 };
             }
 
@@ -82,9 +82,6 @@ public sealed partial class DiagnosisRunner(
             sessions.Release(session.Id);
         }
     }
-
-    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Session {SessionId}: drawing chart {ChartId} failed, the message goes without it: {ErrorType}: {Error}")]
-    public static partial void DrawFailed(ILogger logger, string sessionId, string chartId, string errorType, string error);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Session {SessionId} finished: {Outcome}, root cause {RootCause}, {DurationMs} ms")]
     private static partial void Finished(ILogger logger, string sessionId, string outcome, string rootCause, long durationMs);

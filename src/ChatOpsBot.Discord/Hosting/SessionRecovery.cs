@@ -29,7 +29,7 @@ public sealed partial class SessionRecovery(
     {
         var now = time.GetUtcNow();
         return MarkInterruptedAsync(
-            record => !sessions.IsLive(record.Id) && (record.Owner == sessions.Owner || now - record.CreatedAt > options.Value.AbandonedAfter),
+            record => sessions.Live(record.Id) is null && (record.Owner == sessions.Owner || now - record.CreatedAt > options.Value.AbandonedAfter),
             cancellationToken);
     }
 
@@ -52,8 +52,10 @@ public sealed partial class SessionRecovery(
             using var scope = LogScopes.Session(logger, record.Id);
             marked++;
 
-            // The live session (this process was running it) still holds the interaction token, so its own message is edited.
-            var session = await sessions.FindAsync(record.Id, cancellationToken) ?? new DiagnosisSession(record);
+            // The live session (this process was running it) still holds the interaction token, so its own message is
+            // edited; the record just read carries the latest marks, so the store is not read again.
+            var session = sessions.Live(record.Id) ?? new DiagnosisSession(record);
+            session.Refresh(record);
             session.MarkInterrupted(now);
             try
             {

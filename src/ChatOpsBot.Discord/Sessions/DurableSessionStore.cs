@@ -77,7 +77,7 @@ public sealed class DurableSessionStore(ITranscriptStore store, string owner) : 
 
     public Task FlushAsync(DiagnosisSession session, CancellationToken cancellationToken) => AppendAsync(session, cancellationToken);
 
-    public bool IsLive(string sessionId) => _live.ContainsKey(sessionId);
+    public DiagnosisSession? Live(string sessionId) => _live.GetValueOrDefault(sessionId);
 
     public void Release(string sessionId) => _live.TryRemove(sessionId, out _);
 

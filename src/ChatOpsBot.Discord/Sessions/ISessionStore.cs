@@ -26,8 +26,8 @@ public interface ISessionStore
     /// <summary>Marks resolved atomically across replicas; false when already resolved.</summary>
     Task<bool> ResolveAsync(DiagnosisSession session, DiscordUser user, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Whether this process is running the session now.</summary>
-    bool IsLive(string sessionId);
+    /// <summary>The session this process is running now (it holds the interaction token), else null; no store read.</summary>
+    DiagnosisSession? Live(string sessionId);
 
     /// <summary>Forgets a live session once it has finished (it stays in the store).</summary>
     void Release(string sessionId);

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+
 namespace ChatOpsBot.Transcripts.Configuration;
 
 /// <summary>
@@ -29,7 +32,54 @@ public sealed class TranscriptOptions
     /// <summary>How often the retention pass runs (default 6 hours; 1 minute to 7 days).</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(6);
 
-    internal bool IsPostgres => string.Equals(Provider?.Trim(), PostgresProvider, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <see cref="Provider"/> names PostgreSQL (any case, surrounding blanks ignored).</summary>
+    public bool IsPostgres => string.Equals(Provider?.Trim(), PostgresProvider, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The store for a message: <c>PostgreSQL (host h, port p, database d)</c>, nothing else of the connection
+    /// string, or <c>SQLite file /the/resolved/path</c> (the file the store actually opens).</summary>
+    public string Describe() => IsPostgres
+        ? $"PostgreSQL ({Where(PostgresConnectionString)})"
+        : $"SQLite file {ResolvedSqlitePath(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile))}";
+
+    /// <summary><paramref name="text"/> (a driver's error message, say) with the connection string's password replaced
+    /// by <c>***</c>.</summary>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (ConnectionString(PostgresConnectionString) is not { } b)
+        {
+            return text;
+        }
+
+        foreach (var key in new[] { "Password", "Pwd" })
+        {
+            if (Value(b, key) is { Length: > 0 } secret)
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static string Where(string? connectionString) => ConnectionString(connectionString) is { } b
+        ? $"host {Value(b, "Host") ?? Value(b, "Server") ?? "?"}, port {Value(b, "Port") ?? "5432"}, database {Value(b, "Database") ?? "?"}"
+        : "connection string not parseable";
+
+    private static DbConnectionStringBuilder? ConnectionString(string? connectionString)
+    {
+        try
+        {
+            return new DbConnectionStringBuilder { ConnectionString = connectionString };
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Value(DbConnectionStringBuilder b, string key) =>
+        b.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
 
     internal static string DefaultSqlitePath(string? xdgDataHome, string home)
     {

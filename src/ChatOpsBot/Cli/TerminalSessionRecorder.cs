@@ -56,9 +56,7 @@ internal sealed class TerminalSessionRecorder : IDiagnosisObserver, IAsyncDispos
         TextWriter error,
         TimeProvider time)
     {
-        var postgres = string.Equals(options.Provider?.Trim(), TranscriptOptions.PostgresProvider, StringComparison.OrdinalIgnoreCase);
-        var where = postgres ? $"PostgreSQL ({StoreProbe.Where(options.PostgresConnectionString)})" : $"SQLite file {options.SqlitePath}";
-        string Redact(string text) => StoreProbe.Redact(text, options.PostgresConnectionString);
+        var where = options.Describe();
         var now = time.GetUtcNow();
         var record = new SessionRecord(
             SessionIds.New(),
@@ -95,11 +93,11 @@ internal sealed class TerminalSessionRecorder : IDiagnosisObserver, IAsyncDispos
         catch (ArgumentException e)
         {
             var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message;
-            await error.WriteLineAsync($"Transcript not kept: the transcript store is not configured: {Redact(message)}");
+            await error.WriteLineAsync($"Transcript not kept: the transcript store is not configured: {options.Redact(message)}");
             store = null;
         }
 
-        var recorder = new TerminalSessionRecorder(store, record, progress, error, time, where, Redact);
+        var recorder = new TerminalSessionRecorder(store, record, progress, error, time, where, options.Redact);
         recorder._pending.Add(SessionEntries.Started(record.Id, now, record.StartedByName, request, scenario is null ? null : $"the simulated AWS (scenario '{scenario}')"));
         if (scenario is not null)
         {

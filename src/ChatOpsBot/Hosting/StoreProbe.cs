@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ChatOpsBot.Runbooks.Sessions;
 using ChatOpsBot.Transcripts.Configuration;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,6 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
     public async Task<ReadinessCheck> CheckAsync(CancellationToken cancellationToken)
     {
         var options = transcripts.Value;
-        var postgres = string.Equals(options.Provider?.Trim(), TranscriptOptions.PostgresProvider, StringComparison.OrdinalIgnoreCase);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(readiness.Value.StoreTimeout);
         try
@@ -30,16 +28,16 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
             var what = e is OperationCanceledException
                 ? $"no answer within {readiness.Value.StoreTimeout.TotalSeconds:0.#} s"
                 : Describe(e);
-            return postgres
+            return options.IsPostgres
                 ? new ReadinessCheck(
                     "transcript-store",
                     false,
-                    $"PostgreSQL ({Where(options.PostgresConnectionString)}) is unreachable: {Redact(what, options.PostgresConnectionString)}",
+                    $"{options.Describe()} is unreachable: {options.Redact(what)}",
                     "Start the database or fix Transcripts:PostgresConnectionString (host, port, database, user, password); the bot becomes ready as soon as a query succeeds.")
                 : new ReadinessCheck(
                     "transcript-store",
                     false,
-                    $"SQLite ({options.SqlitePath}) cannot be used: {what}",
+                    $"{options.Describe()} cannot be used: {what}",
                     "Fix Transcripts:SqlitePath: its directory must exist or be creatable and be writable by the bot's user.");
         }
     }
@@ -50,40 +48,5 @@ internal sealed class StoreProbe(ITranscriptStore store, IOptions<TranscriptOpti
         return e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{text} ({inner.Message})"
             : text;
-    }
-
-    /// <summary>Host, port and database from the connection string (nothing else of it).</summary>
-    internal static string Where(string? connectionString)
-    {
-        try
-        {
-            var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            string? Get(string key) => b.TryGetValue(key, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
-            return $"host {Get("Host") ?? Get("Server") ?? "?"}, port {Get("Port") ?? "5432"}, database {Get("Database") ?? "?"}";
-        }
-        catch (ArgumentException)
-        {
-            return "connection string not parseable";
-        }
-    }
-
-    internal static string Redact(string text, string? connectionString)
-    {
-        try
-        {
-            var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            foreach (var key in new[] { "Password", "Pwd" })
-            {
-                if (b.TryGetValue(key, out var v) && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } secret)
-                {
-                    text = text.Replace(secret, "***", StringComparison.Ordinal);
-                }
-            }
-        }
-        catch (ArgumentException)
-        {
-        }
-
-        return text;
     }
 }

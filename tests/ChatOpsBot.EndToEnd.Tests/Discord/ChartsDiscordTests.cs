@@ -2,9 +2,11 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Cli;
+using ChatOpsBot.Discord.Hosting;
 using ChatOpsBot.EndToEnd.Tests.Support;
 using ChatOpsBot.Runbooks.Charts;
 using ChatOpsBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOpsBot.EndToEnd.Tests.Discord;
@@ -54,6 +56,41 @@ public sealed class ChartsDiscordTests : IDisposable
         AssertSameCharts(charts, resolved);
         Assert.All(d.Calls, c => Assert.Empty(c.Violations));
         Assert.All(d.Calls, c => Assert.True(c.Status is >= 200 and < 300, $"{c.Route} answered {c.Status}"));
+    }
+
+    [Fact]
+    public async Task TranscriptButton_WhenTheQueueTakesNoMoreWork_SaysBusyPrivately_InsteadOfLeavingThinkingForever()
+    {
+        await using var bot = await BotUnderTest.StartAsync(extra: new Dictionary<string, string?> { ["Discord:MaxConcurrentDiagnoses"] = "1" });
+        var d = bot.Discord;
+        var command = d.SlashCommand(["diagnose", "503"], new Dictionary<string, object> { ["lb"] = "demo-alb" });
+        await d.SendAsync(bot.Interactions, command);
+        var final = await d.WaitForOriginalAsync(Id(command), m => !m.Loading && m.CustomIds.Count > 0, TimeSpan.FromSeconds(30));
+        var queue = bot.App.Services.GetRequiredService<WorkQueue>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            // The one worker hangs on a blocker; the queue behind it is filled to capacity.
+            Assert.True(queue.TryEnqueue(new WorkItem("blocker", _ => release.Task)));
+            for (var waited = 0; (queue.Running, queue.Depth) != (1, 0) && waited < 500; waited++)
+            {
+                await Task.Delay(10);
+            }
+
+            while (queue.TryEnqueue(new WorkItem("blocker", _ => release.Task)))
+            {
+            }
+
+            var busy = await d.SendAsync(bot.Interactions, d.ButtonClick(final.CustomIds.Single(c => c.StartsWith("transcript:", StringComparison.Ordinal))));
+
+            Assert.Equal(4, busy.CallbackType);
+            Assert.Equal(64, busy.Json!["data"]!["flags"]!.GetValue<int>());
+            Assert.Contains("Too many diagnoses are waiting", busy.Json.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 
     [Fact]

@@ -21,6 +21,26 @@ public sealed class TranscriptOptionsTests
     }
 
     [Fact]
+    public void Describe_Postgres_NamesHostPortDatabase_AndRedactHidesThePassword()
+    {
+        var o = new TranscriptOptions { Provider = " Postgres ", PostgresConnectionString = "Host=db.internal;Port=6432;Database=chatops;Username=bot;Password=s3cret-Xq" };
+
+        Assert.True(o.IsPostgres);
+        Assert.Equal("PostgreSQL (host db.internal, port 6432, database chatops)", o.Describe());
+        Assert.Equal("28P01: password authentication failed (tried ***)", o.Redact("28P01: password authentication failed (tried s3cret-Xq)"));
+        Assert.Equal("PostgreSQL (connection string not parseable)", new TranscriptOptions { Provider = "postgres", PostgresConnectionString = "Host" }.Describe());
+    }
+
+    [Fact]
+    public void Describe_Sqlite_NamesTheFileTheStoreOpens_WithTheHomeExpanded()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+        Assert.Equal($"SQLite file {Path.Combine(home, "x/t.db")}", new TranscriptOptions { SqlitePath = "~/x/t.db" }.Describe());
+        Assert.Equal("text with no secret", new TranscriptOptions().Redact("text with no secret"));
+    }
+
+    [Fact]
     public void Defaults_AreSqliteNinetyDaysEverySixHours()
     {
         var o = new TranscriptOptions();
