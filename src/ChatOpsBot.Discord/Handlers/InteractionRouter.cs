@@ -39,6 +39,9 @@ public sealed partial class InteractionRouter(
 {
     public async Task<InteractionReply> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        // A button names its session in its custom id: everything logged while handling the click is about that session.
+        var button = interaction.Type == InteractionType.MessageComponent ? CustomIdCodec.Decode(interaction.CustomId) : null;
+        using var scope = button is null ? null : LogScopes.Session(logger, button.SessionId);
         Received(logger, interaction.Id, interaction.Type.ToString(), string.Join(' ', interaction.CommandPath), interaction.CustomId ?? string.Empty);
         if (access.Refusal(interaction) is { } refusal)
         {
@@ -51,7 +54,7 @@ public sealed partial class InteractionRouter(
         {
             InteractionType.ApplicationCommand => await CommandAsync(interaction, cancellationToken),
             InteractionType.ApplicationCommandAutocomplete => await AutocompleteAsync(interaction, cancellationToken),
-            InteractionType.MessageComponent => await ButtonAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => await ButtonAsync(interaction, button, cancellationToken),
             _ => Private(DiagnosisMessages.Notice("Not supported", "This kind of interaction is not supported.")),
         };
     }
@@ -158,15 +161,12 @@ public sealed partial class InteractionRouter(
             .ThenBy(n => n, StringComparer.Ordinal)
             .Take(25);
 
-    private async Task<InteractionReply> ButtonAsync(Interaction i, CancellationToken cancellationToken)
+    private async Task<InteractionReply> ButtonAsync(Interaction i, ButtonCommand? command, CancellationToken cancellationToken)
     {
-        if (CustomIdCodec.Decode(i.CustomId) is not { } command)
+        if (command is null)
         {
             return Private(DiagnosisMessages.Notice("Unknown button", "This button does not belong to a diagnosis this bot knows."));
         }
-
-        // A button names its session in its custom id: everything logged while handling the click is about that session.
-        using var scope = LogScopes.Session(logger, command.SessionId);
 
         if (await sessions.FindAsync(command.SessionId, cancellationToken) is not { } session)
         {
